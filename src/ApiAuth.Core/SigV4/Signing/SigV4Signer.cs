@@ -135,13 +135,19 @@ public sealed class SigV4Signer
 
     private static List<KeyValuePair<string, string>> WithHost(Uri uri, IEnumerable<KeyValuePair<string, string>>? headers)
     {
-        var all = headers?.ToList() ?? [];
+        // Signing replaces any earlier signature's headers rather than signing them again.
+        var all = headers?.Where(h => !IsSignatureHeader(h.Key)).ToList() ?? [];
         if (!all.Any(h => string.Equals(h.Key, "host", StringComparison.OrdinalIgnoreCase)))
         {
             all.Insert(0, new("Host", uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port.ToString(CultureInfo.InvariantCulture)}"));
         }
         return all;
     }
+
+    private static bool IsSignatureHeader(string name) =>
+        name.Equals("authorization", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("x-amz-date", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("x-amz-security-token", StringComparison.OrdinalIgnoreCase);
 
     private static string SignedHeaderNames(IEnumerable<KeyValuePair<string, string>> headers) =>
         string.Join(';', headers

@@ -145,14 +145,31 @@ public sealed class SigV4Verifier
         _signingKeys.Get(credential.AccessKeyId, credential.SecretAccessKey, parameters.ScopeDateSpan, parameters.RegionSpan, parameters.ServiceSpan, signingKey);
 
         var exclusions = parameters.Presigned ? QueryExclusions.Signature : QueryExclusions.None;
-        var failure = Compare(request, parameters, payload, exclusions, signingKey, provided, wellFormed, includeDiagnostics, out var canonical, out var stringToSign);
-        // Some clients (the suite's "post-sts-header-after") append the session token to a presigned URL after
-        // signing. The token is still checked against the store, so leaving it out of the canonical query is safe.
-        if (failure?.Reason == SigV4FailureReason.SignatureDoesNotMatch && parameters.SessionTokenInQuery
-            && Compare(request, parameters, payload, exclusions | QueryExclusions.SecurityToken, signingKey, provided, wellFormed, includeDiagnostics,
-                out var canonicalWithoutToken, out var stringToSignWithoutToken) is null)
+        var failure = Compare(request, parameters, payload, exclusions, sdkPath: false, signingKey, provided, wellFormed, includeDiagnostics, out var canonical, out var stringToSign);
+        if (failure?.Reason == SigV4FailureReason.SignatureDoesNotMatch)
         {
-            (failure, canonical, stringToSign) = (null, canonicalWithoutToken, stringToSignWithoutToken);
+            // Real clients differ in two places; each alternative is an injective function of the wire request, so
+            // accepting it lets no signature cover a different request:
+            // - the AWS SDK for .NET leaves RFC 3986 sub-delimiters (*, !, ' ...) unencoded in the canonical path;
+            // - some clients (the suite's "post-sts-header-after") append the session token to a presigned URL after
+            //   signing. The token is still checked against the credential store.
+            CanonicalRequestWriter.SplitTarget(request.RawTarget, out var path, out _);
+            var hasSubDelimiter = CanonicalUri.HasSubDelimiter(path);
+            for (var variant = 1; variant < 4 && failure is not null; variant++)
+            {
+                var sdkPath = (variant & 1) != 0;
+                var withoutToken = (variant & 2) != 0;
+                if ((sdkPath && !hasSubDelimiter) || (withoutToken && !parameters.SessionTokenInQuery))
+                {
+                    continue;
+                }
+                var retry = Compare(request, parameters, payload, withoutToken ? exclusions | QueryExclusions.SecurityToken : exclusions, sdkPath,
+                    signingKey, provided, wellFormed, includeDiagnostics, out var retryCanonical, out var retryStringToSign);
+                if (retry is null)
+                {
+                    (failure, canonical, stringToSign) = (null, retryCanonical, retryStringToSign);
+                }
+            }
         }
         CryptographicOperations.ZeroMemory(signingKey);
 
@@ -160,7 +177,7 @@ public sealed class SigV4Verifier
         return includeDiagnostics ? result.WithDiagnostics(canonical, stringToSign) : result;
     }
 
-    private SigV4VerificationResult? Compare(SigV4Request request, in SignatureParameters parameters, ReadOnlySpan<char> payload, QueryExclusions exclusions,
+    private SigV4VerificationResult? Compare(SigV4Request request, in SignatureParameters parameters, ReadOnlySpan<char> payload, QueryExclusions exclusions, bool sdkPath,
         ReadOnlySpan<byte> signingKey, ReadOnlySpan<byte> provided, bool wellFormed, bool includeDiagnostics, out string? canonical, out string? stringToSign)
     {
         canonical = stringToSign = null;
@@ -168,7 +185,7 @@ public sealed class SigV4Verifier
         var toSign = new PooledByteBuffer(256);
         try
         {
-            if (!CanonicalRequestWriter.TryWrite(ref canonicalRequest, request, parameters.SignedHeadersSpan, payload, _options.NormalizePath, exclusions, out _))
+            if (!CanonicalRequestWriter.TryWrite(ref canonicalRequest, request, parameters.SignedHeadersSpan, payload, _options.NormalizePath, exclusions, out _, sdkPath))
             {
                 return Invalid(SigV4FailureReason.SignedHeaderMissing, MismatchMessage);
             }

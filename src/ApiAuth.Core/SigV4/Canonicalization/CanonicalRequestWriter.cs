@@ -15,12 +15,13 @@ internal static class CanonicalRequestWriter
         ReadOnlySpan<char> payloadHash,
         bool normalizePath,
         QueryExclusions exclusions,
-        out Range missingHeader)
+        out Range missingHeader,
+        bool keepPathSubDelimiters = false)
     {
         SplitTarget(request.RawTarget, out var path, out var query);
         output.Append(request.Method);
         output.Append((byte)'\n');
-        CanonicalUri.Append(ref output, path, normalizePath);
+        CanonicalUri.Append(ref output, path, normalizePath, keepPathSubDelimiters);
         output.Append((byte)'\n');
         CanonicalQuery.Append(ref output, query, exclusions);
         output.Append((byte)'\n');

@@ -8,7 +8,11 @@ namespace ApiAuth.SigV4.Canonicalization;
 /// </summary>
 internal static class CanonicalUri
 {
-    public static void Append(ref PooledByteBuffer output, ReadOnlySpan<char> rawPath, bool normalize)
+    /// <summary>
+    /// Appends the canonical URI. With <paramref name="keepSubDelimiters"/>, RFC 3986 sub-delimiters stay as they
+    /// are: the AWS SDK for .NET signs <c>/pets/*</c> as <c>/pets/*</c> where botocore signs <c>/pets/%2A</c>.
+    /// </summary>
+    public static void Append(ref PooledByteBuffer output, ReadOnlySpan<char> rawPath, bool normalize, bool keepSubDelimiters = false)
     {
         if (rawPath.IsEmpty)
         {
@@ -17,14 +21,27 @@ internal static class CanonicalUri
         }
         if (!normalize)
         {
-            UriEncoding.AppendEncoded(ref output, rawPath, keepSlash: true);
+            UriEncoding.AppendEncoded(ref output, rawPath, keepSlash: true, keepSubDelimiters);
             return;
         }
-        AppendNormalized(ref output, rawPath);
+        AppendNormalized(ref output, rawPath, keepSubDelimiters);
+    }
+
+    /// <summary>True when the path holds a sub-delimiter, so the SDK-style canonical URI differs from the strict one.</summary>
+    public static bool HasSubDelimiter(ReadOnlySpan<char> rawPath)
+    {
+        foreach (var c in rawPath)
+        {
+            if (UriEncoding.IsSubDelimiter(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // RFC 3986 §5.2.4 dot-segment removal plus collapsing empty segments, as botocore and aws-c-auth do.
-    private static void AppendNormalized(ref PooledByteBuffer output, ReadOnlySpan<char> path)
+    private static void AppendNormalized(ref PooledByteBuffer output, ReadOnlySpan<char> path, bool keepSubDelimiters)
     {
         var segmentCount = path.Count('/') + 1;
         var starts = ArrayPool<int>.Shared.Rent(segmentCount);
@@ -67,7 +84,7 @@ internal static class CanonicalUri
                 {
                     output.Append((byte)'/');
                 }
-                UriEncoding.AppendEncoded(ref output, path.Slice(starts[i], lengths[i]), keepSlash: false);
+                UriEncoding.AppendEncoded(ref output, path.Slice(starts[i], lengths[i]), keepSlash: false, keepSubDelimiters);
             }
             if (kept > 0 && path[^1] == '/')
             {

@@ -8,10 +8,13 @@ internal static class UriEncoding
     public static bool IsUnreserved(int c) =>
         c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '.' or '_' or '~';
 
-    /// <summary>Encodes one byte, leaving unreserved characters (and '/' when asked) as they are.</summary>
-    public static void AppendEncoded(ref PooledByteBuffer output, byte value, bool keepSlash)
+    /// <summary>RFC 3986 sub-delimiters, which the AWS SDK for .NET leaves unencoded in canonical paths.</summary>
+    public static bool IsSubDelimiter(int c) => c is '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
+
+    /// <summary>Encodes one byte, leaving unreserved characters (and '/' and sub-delimiters when asked) as they are.</summary>
+    public static void AppendEncoded(ref PooledByteBuffer output, byte value, bool keepSlash, bool keepSubDelimiters = false)
     {
-        if (IsUnreserved(value) || (keepSlash && value == '/'))
+        if (IsUnreserved(value) || (keepSlash && value == '/') || (keepSubDelimiters && IsSubDelimiter(value)))
         {
             output.Append(value);
         }
@@ -22,7 +25,7 @@ internal static class UriEncoding
     }
 
     /// <summary>Encodes text (as UTF-8 bytes) without decoding anything first: a '%' becomes <c>%25</c>.</summary>
-    public static void AppendEncoded(ref PooledByteBuffer output, ReadOnlySpan<char> text, bool keepSlash)
+    public static void AppendEncoded(ref PooledByteBuffer output, ReadOnlySpan<char> text, bool keepSlash, bool keepSubDelimiters = false)
     {
         Span<byte> utf8 = stackalloc byte[4];
         var i = 0;
@@ -31,7 +34,7 @@ internal static class UriEncoding
             var c = text[i];
             if (c < 0x80)
             {
-                AppendEncoded(ref output, (byte)c, keepSlash);
+                AppendEncoded(ref output, (byte)c, keepSlash, keepSubDelimiters);
                 i++;
                 continue;
             }

@@ -56,18 +56,4 @@ public sealed class SigV4Request
         }
         return null;
     }
-
-    /// <summary>Counts the header lines with this name (case-insensitive).</summary>
-    internal int CountHeader(string name)
-    {
-        var count = 0;
-        for (var i = 0; i < Headers.Count; i++)
-        {
-            if (string.Equals(Headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                count++;
-            }
-        }
-        return count;
-    }
 }

@@ -141,8 +141,7 @@ public sealed class SigV4Verifier
 
         Span<byte> provided = stackalloc byte[32];
         var wellFormed = Hex.TryParseLower(parameters.SignatureSpan, provided);
-        Span<byte> signingKey = stackalloc byte[32];
-        _signingKeys.Get(credential.AccessKeyId, credential.SecretAccessKey, parameters.ScopeDateSpan, parameters.RegionSpan, parameters.ServiceSpan, signingKey);
+        var signingKey = _signingKeys.Get(credential.AccessKeyId, credential.SecretAccessKey, parameters.ScopeDateSpan, parameters.RegionSpan, parameters.ServiceSpan);
 
         var exclusions = parameters.Presigned ? QueryExclusions.Signature : QueryExclusions.None;
         var failure = Compare(request, parameters, payload, exclusions, sdkPath: false, signingKey, provided, wellFormed, includeDiagnostics, out var canonical, out var stringToSign);
@@ -171,14 +170,12 @@ public sealed class SigV4Verifier
                 }
             }
         }
-        CryptographicOperations.ZeroMemory(signingKey);
-
         var result = failure ?? SigV4VerificationResult.Success(credential);
         return includeDiagnostics ? result.WithDiagnostics(canonical, stringToSign) : result;
     }
 
     private SigV4VerificationResult? Compare(SigV4Request request, in SignatureParameters parameters, ReadOnlySpan<char> payload, QueryExclusions exclusions, bool sdkPath,
-        ReadOnlySpan<byte> signingKey, ReadOnlySpan<byte> provided, bool wellFormed, bool includeDiagnostics, out string? canonical, out string? stringToSign)
+        CachedSigningKey signingKey, ReadOnlySpan<byte> provided, bool wellFormed, bool includeDiagnostics, out string? canonical, out string? stringToSign)
     {
         canonical = stringToSign = null;
         var canonicalRequest = new PooledByteBuffer(1024);
@@ -196,7 +193,7 @@ public sealed class SigV4Verifier
                 stringToSign = Encoding.UTF8.GetString(toSign.Written);
             }
             Span<byte> expected = stackalloc byte[32];
-            HMACSHA256.HashData(signingKey, toSign.Written, expected);
+            signingKey.Sign(toSign.Written, expected);
             if (!wellFormed)
             {
                 return Invalid(SigV4FailureReason.MalformedSignature, MismatchMessage);

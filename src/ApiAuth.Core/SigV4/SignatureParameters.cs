@@ -52,7 +52,8 @@ internal struct SignatureParameters
     {
         parameters = default;
         CanonicalRequestWriter.SplitTarget(request.RawTarget, out _, out var query);
-        var authorizationCount = request.CountHeader(SigV4Constants.AuthorizationHeader);
+        var counts = HeaderCounts.Of(request);
+        var authorizationCount = counts.Authorization;
         var presigned = HasQueryParameter(query, SigV4Constants.QueryAlgorithm);
 
         if (authorizationCount > 0 && presigned)
@@ -70,14 +71,14 @@ internal struct SignatureParameters
         }
         if (authorizationCount == 1)
         {
-            return ReadHeader(request, options, ref parameters);
+            return ReadHeader(request, counts, options, ref parameters);
         }
         return SigV4VerificationResult.Fail(SigV4FailureReason.MissingAuthenticationToken, SigV4ErrorTypes.MissingAuthenticationToken, "Missing Authentication Token");
     }
 
-    private static SigV4VerificationResult? ReadHeader(SigV4Request request, SigV4VerifierOptions options, ref SignatureParameters parameters)
+    private static SigV4VerificationResult? ReadHeader(SigV4Request request, HeaderCounts counts, SigV4VerifierOptions options, ref SignatureParameters parameters)
     {
-        var authorization = request.GetHeader(SigV4Constants.AuthorizationHeader)!;
+        var authorization = request.Headers[counts.AuthorizationIndex].Value;
         if (authorization.Length > options.MaxAuthorizationLength || !Ascii.IsValid(authorization))
         {
             return Incomplete(SigV4FailureReason.IncompleteSignature,
@@ -146,8 +147,8 @@ internal struct SignatureParameters
             position = end + 1;
         }
 
-        var amzDateCount = request.CountHeader(SigV4Constants.AmzDateHeader);
-        var hasDate = amzDateCount > 0 || request.CountHeader(SigV4Constants.DateHeader) > 0;
+        var amzDateCount = counts.AmzDate;
+        var hasDate = amzDateCount > 0 || counts.Date > 0;
         if (!hasCredential || !hasSignedHeaders || !hasSignature || !hasDate)
         {
             var message = new StringBuilder();
@@ -170,7 +171,7 @@ internal struct SignatureParameters
             message.Append("Authorization=").Append(authorization);
             return Incomplete(SigV4FailureReason.IncompleteSignature, message.ToString());
         }
-        if (amzDateCount > 1 || request.CountHeader(SigV4Constants.SecurityTokenHeader) > 1 || request.CountHeader(SigV4Constants.ContentSha256Header) > 1)
+        if (amzDateCount > 1 || counts.SecurityToken > 1 || counts.ContentSha256 > 1)
         {
             return Incomplete(SigV4FailureReason.AmbiguousAuthentication, "X-Amz-Date, X-Amz-Security-Token and x-amz-content-sha256 may each appear only once.");
         }
@@ -180,8 +181,8 @@ internal struct SignatureParameters
         parameters.SignedHeaders = signedHeaders;
         parameters.SignatureSource = authorization;
         parameters.Signature = signature;
-        parameters.SessionToken = request.GetHeader(SigV4Constants.SecurityTokenHeader);
-        parameters.ContentSha256 = request.GetHeader(SigV4Constants.ContentSha256Header);
+        parameters.SessionToken = counts.SecurityToken == 1 ? request.Headers[counts.SecurityTokenIndex].Value : null;
+        parameters.ContentSha256 = counts.ContentSha256 == 1 ? request.Headers[counts.ContentSha256Index].Value : null;
 
         var failure = ReadCredential(authorization, credential, ref parameters);
         if (failure is not null)
@@ -189,8 +190,8 @@ internal struct SignatureParameters
             return failure;
         }
         return amzDateCount == 1
-            ? ReadAmzDate(request.GetHeader(SigV4Constants.AmzDateHeader)!, ref parameters)
-            : ReadHttpDate(request.GetHeader(SigV4Constants.DateHeader)!, ref parameters);
+            ? ReadAmzDate(request.Headers[counts.AmzDateIndex].Value, ref parameters)
+            : ReadHttpDate(request.Headers[counts.DateIndex].Value, ref parameters);
     }
 
     private static SigV4VerificationResult? ReadQuery(SigV4Request request, ReadOnlySpan<char> query, SigV4VerifierOptions options, ref SignatureParameters parameters)

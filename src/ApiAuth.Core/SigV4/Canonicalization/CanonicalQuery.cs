@@ -41,7 +41,7 @@ internal static class CanonicalQuery
                 parameters[count++] = new QueryParameter(nameStart, valueStart - nameStart, valueStart, scratch.Length - valueStart);
             }
 
-            parameters.AsSpan(0, count).Sort(new QueryParameterComparer(scratch.UnderlyingArray));
+            Sort(parameters.AsSpan(0, count), new QueryParameterComparer(scratch.UnderlyingArray));
             var written = scratch.Written;
             for (var i = 0; i < count; i++)
             {
@@ -59,6 +59,27 @@ internal static class CanonicalQuery
         {
             scratch.Dispose();
             ArrayPool<QueryParameter>.Shared.Return(parameters);
+        }
+    }
+
+    // Insertion sort for the usual handful of parameters: Span.Sort boxes the comparer, this allocates nothing.
+    private static void Sort(Span<QueryParameter> parameters, QueryParameterComparer comparer)
+    {
+        if (parameters.Length > 16)
+        {
+            parameters.Sort(comparer);
+            return;
+        }
+        for (var i = 1; i < parameters.Length; i++)
+        {
+            var current = parameters[i];
+            var j = i - 1;
+            while (j >= 0 && comparer.Compare(parameters[j], current) > 0)
+            {
+                parameters[j + 1] = parameters[j];
+                j--;
+            }
+            parameters[j + 1] = current;
         }
     }
 

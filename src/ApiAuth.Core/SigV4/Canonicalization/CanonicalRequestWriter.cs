@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ApiAuth.SigV4.Canonicalization;
 
 /// <summary>Writes the canonical request and the string to sign, the two texts both signer and verifier hash.</summary>
@@ -40,7 +38,7 @@ internal static class CanonicalRequestWriter
     public static void WriteStringToSign(ref PooledByteBuffer output, ReadOnlySpan<char> amzDate, ReadOnlySpan<char> scope, ReadOnlySpan<byte> canonicalRequest)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(canonicalRequest, hash);
+        Sha256.Hash(canonicalRequest, hash);
         Span<byte> hex = stackalloc byte[64];
         Hex.WriteLower(hash, hex);
         output.Append(SigV4Constants.Algorithm);

@@ -44,6 +44,13 @@ internal ref struct PooledByteBuffer
     /// <summary>Appends text as UTF-8.</summary>
     public void Append(scoped ReadOnlySpan<char> text)
     {
+        // Nearly all SigV4 text is ASCII: narrow it directly, and transcode only what is not.
+        if (_length + text.Length <= _array.Length
+            && Ascii.FromUtf16(text, _array.AsSpan(_length, text.Length), out var narrowed) == System.Buffers.OperationStatus.Done)
+        {
+            _length += narrowed;
+            return;
+        }
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (_length + max > _array.Length)
         {

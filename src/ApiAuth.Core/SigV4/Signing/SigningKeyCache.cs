@@ -13,15 +13,15 @@ internal sealed class SigningKeyCache
     // the bound is a backstop against a very large credential store.
     private const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly ConcurrentDictionary<string, CachedSigningKey> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedSigningKey>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public SigningKeyCache() => _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count => _entries.Count;
 
-    /// <summary>Gets or derives the signing key into <paramref name="destination"/> (32 bytes).</summary>
-    public void Get(string accessKeyId, string secretAccessKey, ReadOnlySpan<char> date, ReadOnlySpan<char> region, ReadOnlySpan<char> service, Span<byte> destination)
+    /// <summary>Gets or derives the signing key for this credential and scope.</summary>
+    public CachedSigningKey Get(string accessKeyId, string secretAccessKey, ReadOnlySpan<char> date, ReadOnlySpan<char> region, ReadOnlySpan<char> service)
     {
         var keyLength = accessKeyId.Length + date.Length + region.Length + service.Length + 3;
         var key = keyLength <= 512 ? stackalloc char[keyLength] : new char[keyLength];
@@ -38,8 +38,7 @@ internal sealed class SigningKeyCache
 
         if (_lookup.TryGetValue(key, out var entry) && string.Equals(entry.Secret, secretAccessKey, StringComparison.Ordinal))
         {
-            entry.Key.CopyTo(destination);
-            return;
+            return entry;
         }
 
         var derived = new byte[32];
@@ -48,9 +47,8 @@ internal sealed class SigningKeyCache
         {
             _entries.Clear();
         }
-        _lookup[key] = new Entry(secretAccessKey, derived);
-        derived.CopyTo(destination);
+        entry = new CachedSigningKey(secretAccessKey, derived);
+        _lookup[key] = entry;
+        return entry;
     }
-
-    private sealed record Entry(string Secret, byte[] Key);
 }

@@ -43,6 +43,12 @@ public static class PolicyParser
         {
             utf8Json = utf8Json[3..];
         }
+        // JsonDocument only notices invalid UTF-8 inside strings when they are read, by throwing; check it up front.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
+        {
+            return new PolicyParseResult(null, [new PolicyFinding(FindingSeverity.Error, JsonPath.Root, PolicyFindingCodes.MalformedJson,
+                "The policy is not valid UTF-8.")]);
+        }
         JsonDocument document;
         try
         {

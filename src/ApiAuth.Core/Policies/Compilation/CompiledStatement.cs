@@ -7,7 +7,7 @@ namespace ApiAuth.Policies.Compilation;
 public sealed class CompiledStatement
 {
     private readonly CompiledPrincipal? _principal;
-    private readonly string[] _actions;
+    private readonly WildcardPattern[] _actions;
     private readonly CompiledTemplate[] _resources;
     private readonly CompiledCondition[] _conditions;
 
@@ -18,7 +18,7 @@ public sealed class CompiledStatement
         Effect = statement.Effect;
         Label = statement.Sid is { Length: > 0 } sid ? $"{policyName}:{sid}" : $"{policyName}:Statement[{statement.Index}]";
         _principal = statement.Principal is null ? null : new CompiledPrincipal(statement.Principal);
-        _actions = [.. statement.Action.Patterns];
+        _actions = [.. statement.Action.Patterns.Select(a => new WildcardPattern(a))];
         _resources = [.. statement.Resource.Patterns.Select(r => new CompiledTemplate(expandResource(r), version))];
         _conditions = [.. statement.Conditions.Select(c => new CompiledCondition(c, version))];
     }
@@ -71,7 +71,7 @@ public sealed class CompiledStatement
     {
         foreach (var pattern in _actions)
         {
-            if (WildcardMatcher.IsMatch(pattern, action, ignoreCase: true))
+            if (pattern.IsMatch(action, ignoreCase: true))
             {
                 return true;
             }

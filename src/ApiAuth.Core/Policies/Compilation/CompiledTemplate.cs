@@ -15,6 +15,7 @@ internal sealed class CompiledTemplate
     private const int StackLimit = 256;
 
     private readonly TemplatePart[]? _parts;
+    private readonly WildcardPattern? _plain;
 
     public CompiledTemplate(string source, PolicyVersion version)
     {
@@ -23,6 +24,7 @@ internal sealed class CompiledTemplate
         {
             throw new ArgumentException(error, nameof(source));
         }
+        _plain = _parts is null ? new WildcardPattern(source) : null;
     }
 
     /// <summary>The text as written (after shorthand expansion).</summary>
@@ -34,11 +36,10 @@ internal sealed class CompiledTemplate
     /// <summary>Matches the input; with <paramref name="wildcards"/> the text's <c>*</c>/<c>?</c> are wildcards.</summary>
     public bool Matches(ReadOnlySpan<char> input, bool wildcards, bool ignoreCase, RequestContext context)
     {
-        if (_parts is null)
+        if (_plain is not null)
         {
-            return wildcards
-                ? WildcardMatcher.IsMatch(Source, input, ignoreCase)
-                : Equal(Source, input, ignoreCase);
+            return wildcards ? _plain.IsMatch(input, ignoreCase)
+                : ignoreCase ? input.Equals(Source, StringComparison.OrdinalIgnoreCase) : input.SequenceEqual(Source);
         }
         var length = ResolvedLength(context);
         if (length < 0)
@@ -164,21 +165,5 @@ internal sealed class CompiledTemplate
                 _ => MaskedPattern.Literal,
             };
         }
-    }
-
-    private static bool Equal(ReadOnlySpan<char> a, ReadOnlySpan<char> b, bool ignoreCase)
-    {
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (!WildcardMatcher.CharEquals(a[i], b[i], ignoreCase))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

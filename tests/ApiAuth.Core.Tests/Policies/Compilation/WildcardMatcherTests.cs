@@ -23,8 +23,13 @@ public sealed class WildcardMatcherTests
     [TestCase("ab*ba", "aba", false)]
     [TestCase("ab*ba", "abba", true)]
     [TestCase("**", "x", true)]
-    public void Matches_like_IAM(string pattern, string input, bool expected) =>
+    [TestCase("a*a", "a", false)]
+    [TestCase("?*?", "ab", true)]
+    public void Matches_like_IAM(string pattern, string input, bool expected)
+    {
         Assert.That(WildcardMatcher.IsMatch(pattern, input, ignoreCase: false), Is.EqualTo(expected));
+        Assert.That(new WildcardPattern(pattern).IsMatch(input, ignoreCase: false), Is.EqualTo(expected));
+    }
 
     [Test]
     public void Ignore_case_compares_case_insensitively() =>
@@ -43,6 +48,7 @@ public sealed class WildcardMatcherTests
             var ignoreCase = random.Next(2) == 0;
             var expected = ReferenceRegex(pattern, ignoreCase).IsMatch(input);
             Assert.That(WildcardMatcher.IsMatch(pattern, input, ignoreCase), Is.EqualTo(expected), $"pattern '{pattern}' input '{input}' ignoreCase {ignoreCase}");
+            Assert.That(new WildcardPattern(pattern).IsMatch(input, ignoreCase), Is.EqualTo(expected), $"compiled pattern '{pattern}' input '{input}' ignoreCase {ignoreCase}");
         }
     }
 
@@ -54,6 +60,8 @@ public sealed class WildcardMatcherTests
         Assert.That(WildcardMatcher.IsMatch("*a*a*a*a*a*a*a*a*a*a*b", input, ignoreCase: false), Is.False);
         Assert.That(WildcardMatcher.IsMatch("*a*a*a*a*a*a*a*a*a*a*a", input, ignoreCase: true), Is.True);
         Assert.That(WildcardMatcher.IsMatch("*?*?*?*?*?*?*?*?*b", input, ignoreCase: false), Is.False);
+        Assert.That(new WildcardPattern("*a*a*a*a*a*a*a*a*a*a*b").IsMatch(input, ignoreCase: false), Is.False);
+        Assert.That(new WildcardPattern("*?a*?a*?a*?a*?a*?b").IsMatch(input, ignoreCase: true), Is.False);
     }
 
     internal static Regex ReferenceRegex(string pattern, bool ignoreCase)

@@ -15,8 +15,7 @@ public sealed class CompiledPolicy
 
     private readonly CompiledStatement[] _denies;
     private readonly CompiledStatement[] _allows;
-    private readonly StatementIndex? _denyIndex;
-    private readonly StatementIndex? _allowIndex;
+    private readonly StatementIndex? _index;
 
     internal CompiledPolicy(string name, PolicyKind kind, IReadOnlyList<CompiledStatement> statements)
     {
@@ -27,8 +26,7 @@ public sealed class CompiledPolicy
         _allows = [.. statements.Where(s => s.Effect == PolicyEffect.Allow)];
         if (statements.Count > IndexThreshold)
         {
-            _denyIndex = new StatementIndex(_denies);
-            _allowIndex = new StatementIndex(_allows);
+            _index = new StatementIndex(statements);
         }
     }
 
@@ -50,12 +48,16 @@ public sealed class CompiledPolicy
     public PolicyEvaluation Evaluate(PolicyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deny = _denyIndex is null ? FirstMatch(_denies, request) : _denyIndex.FindMatch(request);
+        if (_index is not null)
+        {
+            return _index.Evaluate(request);
+        }
+        var deny = FirstMatch(_denies, request);
         if (deny is not null)
         {
             return new PolicyEvaluation(PolicyDecision.ExplicitDeny, deny);
         }
-        var allow = _allowIndex is null ? FirstMatch(_allows, request) : _allowIndex.FindMatch(request);
+        var allow = FirstMatch(_allows, request);
         return allow is null ? default : new PolicyEvaluation(PolicyDecision.Allow, allow);
     }
 

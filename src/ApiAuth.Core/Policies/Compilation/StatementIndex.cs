@@ -1,4 +1,5 @@
 using ApiAuth.Policies.Evaluation;
+using ApiAuth.Policies.Parsing;
 
 namespace ApiAuth.Policies.Compilation;
 
@@ -16,6 +17,10 @@ internal sealed class StatementIndex
     private readonly Dictionary<string, CompiledStatement[]>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
     private readonly Dictionary<string, CompiledStatement[]>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
     private readonly CompiledStatement[] _unindexed;
+
+    // Which key lengths exist, so a request only hashes the prefixes that could be keys.
+    private readonly bool[] _exactLengths;
+    private readonly bool[] _prefixLengths;
 
     public StatementIndex(IEnumerable<CompiledStatement> statements)
     {
@@ -65,46 +70,74 @@ internal sealed class StatementIndex
             _prefix[key] = [.. list];
         }
         _unindexed = [.. unindexed];
+        _exactLengths = Lengths(_exact.Keys);
+        _prefixLengths = Lengths(_prefix.Keys);
         _exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixLookup = _prefix.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The first statement found that matches the request, or <see langword="null"/>.</summary>
-    public CompiledStatement? FindMatch(PolicyRequest request)
+    /// <summary>
+    /// Evaluates the candidate statements: any applying Deny decides at once; otherwise the first applying Allow.
+    /// Each bucket holds both effects, so every possible key is hashed once.
+    /// </summary>
+    public PolicyEvaluation Evaluate(PolicyRequest request)
     {
         var resource = request.Resource.AsSpan();
-        if (_exactLookup.TryGetValue(resource, out var exact) && FirstMatch(exact, request) is { } exactMatch)
+        CompiledStatement? allow = null;
+        if (resource.Length < _exactLengths.Length && _exactLengths[resource.Length]
+            && _exactLookup.TryGetValue(resource, out var exact) && Scan(exact, request, ref allow) is { } exactDeny)
         {
-            return exactMatch;
+            return new PolicyEvaluation(PolicyDecision.ExplicitDeny, exactDeny);
         }
-        if (_prefix.Count > 0)
+        for (var slash = resource.IndexOf('/'); slash >= 0 && slash + 1 < _prefixLengths.Length; slash = NextSlash(resource, slash))
         {
-            for (var slash = resource.IndexOf('/'); slash >= 0; slash = NextSlash(resource, slash))
+            if (_prefixLengths[slash + 1] && _prefixLookup.TryGetValue(resource[..(slash + 1)], out var candidates)
+                && Scan(candidates, request, ref allow) is { } prefixDeny)
             {
-                if (_prefixLookup.TryGetValue(resource[..(slash + 1)], out var candidates) && FirstMatch(candidates, request) is { } match)
-                {
-                    return match;
-                }
+                return new PolicyEvaluation(PolicyDecision.ExplicitDeny, prefixDeny);
             }
         }
-        return FirstMatch(_unindexed, request);
+        if (Scan(_unindexed, request, ref allow) is { } deny)
+        {
+            return new PolicyEvaluation(PolicyDecision.ExplicitDeny, deny);
+        }
+        return allow is null ? default : new PolicyEvaluation(PolicyDecision.Allow, allow);
+    }
+
+    // Returns an applying Deny; records the first applying Allow (Allow statements are skipped once one is found).
+    private static CompiledStatement? Scan(CompiledStatement[] statements, PolicyRequest request, ref CompiledStatement? allow)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement.Effect == PolicyEffect.Deny)
+            {
+                if (statement.Matches(request))
+                {
+                    return statement;
+                }
+            }
+            else if (allow is null && statement.Matches(request))
+            {
+                allow = statement;
+            }
+        }
+        return null;
+    }
+
+    private static bool[] Lengths(IEnumerable<string> keys)
+    {
+        var list = keys.ToList();
+        var lengths = new bool[list.Count == 0 ? 0 : list.Max(k => k.Length) + 1];
+        foreach (var key in list)
+        {
+            lengths[key.Length] = true;
+        }
+        return lengths;
     }
 
     private static int NextSlash(ReadOnlySpan<char> resource, int slash)
     {
         var next = resource[(slash + 1)..].IndexOf('/');
         return next < 0 ? -1 : slash + 1 + next;
-    }
-
-    private static CompiledStatement? FirstMatch(CompiledStatement[] statements, PolicyRequest request)
-    {
-        foreach (var statement in statements)
-        {
-            if (statement.Matches(request))
-            {
-                return statement;
-            }
-        }
-        return null;
     }
 }

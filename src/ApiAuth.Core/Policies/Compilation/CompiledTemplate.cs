@@ -30,9 +30,6 @@ internal sealed class CompiledTemplate
     /// <summary>The text as written (after shorthand expansion).</summary>
     public string Source { get; }
 
-    /// <summary>Whether the text has policy variables or escapes.</summary>
-    public bool HasVariables => _parts is not null;
-
     /// <summary>Matches the input; with <paramref name="wildcards"/> the text's <c>*</c>/<c>?</c> are wildcards.</summary>
     public bool Matches(ReadOnlySpan<char> input, bool wildcards, bool ignoreCase, RequestContext context)
     {

@@ -20,6 +20,8 @@ internal static class ApiAuthCli
             VerifyCommand.Create(io),
             SignCommand.Create(io, presign: false),
             SignCommand.Create(io, presign: true),
+            ValidateCommand.Create(io),
+            SimulateCommand.Create(io),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Text;
+using ApiAuth.Arns;
+using ApiAuth.Gateway;
+using ApiAuth.Policies.Compilation;
+using ApiAuth.Policies.Evaluation;
+using ApiAuth.Policies.Validation;
+
+namespace ApiAuth.Policies.Simulation;
+
+/// <summary>
+/// Lets an application's own tests ask, in one line, whether API Gateway would let a caller through:
+/// <code>
+/// var api = new PolicySimulator(new RestApiReference("us-east-1", "123456789012", "a1b2c3"), "prod", resourcePolicyJson)
+///     .WithIdentityPolicies("arn:aws:iam::123456789012:user/alice", alicePolicyJson);
+/// var result = api.Check("arn:aws:iam::123456789012:user/alice", "GET", "/pets/1", sourceIp: "203.0.113.7");
+/// Assert.That(result.IsAllowed, result.Explanation);
+/// </code>
+/// Immutable: the <c>With...</c> methods return new simulators. Invalid policies throw at construction with their
+/// findings, since they are mistakes in the test, not outcomes to assert on.
+/// </summary>
+public sealed class PolicySimulator
+{
+    private readonly ImmutableDictionary<string, ImmutableList<CompiledPolicy>> _identityPolicies;
+
+    /// <summary>Creates a simulator for one API stage.</summary>
+    /// <param name="api">The API.</param>
+    /// <param name="stage">The stage.</param>
+    /// <param name="resourcePolicyJson">The API's resource policy, or null for none.</param>
+    /// <exception cref="ArgumentException">The resource policy has errors.</exception>
+    public PolicySimulator(RestApiReference api, string stage, string? resourcePolicyJson = null)
+        : this(api, stage, resourcePolicyJson is null ? null : Load(resourcePolicyJson, new PolicyCompileOptions("resourcePolicy", PolicyKind.Resource, api)),
+            ImmutableDictionary<string, ImmutableList<CompiledPolicy>>.Empty)
+    {
+    }
+
+    private PolicySimulator(RestApiReference api, string stage, CompiledPolicy? resourcePolicy, ImmutableDictionary<string, ImmutableList<CompiledPolicy>> identityPolicies)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        Api = api;
+        Stage = stage;
+        ResourcePolicy = resourcePolicy;
+        _identityPolicies = identityPolicies;
+    }
+
+    /// <summary>The API.</summary>
+    public RestApiReference Api { get; }
+
+    /// <summary>The stage calls go to.</summary>
+    public string Stage { get; }
+
+    /// <summary>The compiled resource policy, or null.</summary>
+    public CompiledPolicy? ResourcePolicy { get; }
+
+    /// <summary>Adds identity policies for an IAM caller.</summary>
+    /// <param name="principalArn">The caller's ARN.</param>
+    /// <param name="policyJson">The caller's identity policies.</param>
+    /// <returns>A simulator with the policies added.</returns>
+    /// <exception cref="ArgumentException">A policy has errors.</exception>
+    public PolicySimulator WithIdentityPolicies(string principalArn, params string[] policyJson)
+    {
+        ArgumentNullException.ThrowIfNull(policyJson);
+        var principal = RequestPrincipal.Parse(principalArn);
+        var existing = _identityPolicies.GetValueOrDefault(principal.DisplayName, []);
+        var added = policyJson.Select((json, i) => Load(json, new PolicyCompileOptions($"{principal.Name ?? principalArn}/policy{existing.Count + i}", PolicyKind.Identity)));
+        return new PolicySimulator(Api, Stage, ResourcePolicy, _identityPolicies.SetItem(principal.DisplayName, existing.AddRange(added)));
+    }
+
+    /// <summary>Simulates one call.</summary>
+    /// <param name="principal">The caller: <c>anonymous</c> or an IAM/STS ARN.</param>
+    /// <param name="httpMethod">The HTTP method.</param>
+    /// <param name="path">The request path, e.g. <c>/pets/1</c>.</param>
+    /// <param name="sourceIp">The caller's address (<c>aws:SourceIp</c>), if the policies care.</param>
+    /// <param name="context">Further condition keys; they override derived ones.</param>
+    /// <param name="authorizationType">The method's auth type; AWS_IAM for IAM callers and NONE for anonymous ones when null.</param>
+    /// <returns>The decision and its explanation.</returns>
+    public SimulationResult Check(string principal, string httpMethod, string path, string? sourceIp = null,
+        IReadOnlyDictionary<string, string>? context = null, AuthorizationType? authorizationType = null)
+    {
+        var caller = RequestPrincipal.Parse(principal);
+        var methodArn = MethodArn.Build(Api, Stage, httpMethod, path);
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in caller.DerivedContextKeys())
+        {
+            keys[key] = value;
+        }
+        if (sourceIp is not null)
+        {
+            keys["aws:SourceIp"] = sourceIp;
+        }
+        foreach (var (key, value) in context ?? new Dictionary<string, string>())
+        {
+            keys[key] = value;
+        }
+        var request = new PolicyRequest(caller, PolicyRequest.InvokeAction, methodArn, RequestContext.Create(keys));
+        var identity = _identityPolicies.GetValueOrDefault(caller.DisplayName, []);
+        var type = authorizationType ?? (caller.Type == CallerType.Anonymous ? AuthorizationType.None : AuthorizationType.AwsIam);
+        var decision = Decide(type, request, identity, ResourcePolicy);
+        return new SimulationResult(decision, methodArn, Explain(request, httpMethod, path, type, decision, identity, ResourcePolicy));
+    }
+
+    internal static AuthorizationDecision Decide(AuthorizationType type, PolicyRequest request, IReadOnlyList<CompiledPolicy> identity, CompiledPolicy? resourcePolicy) =>
+        type switch
+        {
+            AuthorizationType.AwsIam => GatewayAuthorization.AuthorizeIam(request, identity, resourcePolicy),
+            AuthorizationType.None or AuthorizationType.CognitoUserPools => GatewayAuthorization.AuthorizeResourcePolicyOnly(request, resourcePolicy),
+            _ => throw new ArgumentException("CUSTOM needs the authorizer's policy; call GatewayAuthorization.AuthorizeWithAuthorizerPolicy.", nameof(type)),
+        };
+
+    private static string Explain(PolicyRequest request, string method, string path, AuthorizationType type, AuthorizationDecision decision,
+        IReadOnlyList<CompiledPolicy> identity, CompiledPolicy? resourcePolicy)
+    {
+        var text = new StringBuilder();
+        var ip = request.Context.GetValues("aws:SourceIp");
+        text.Append($"{method.ToUpperInvariant()} {path} by {request.Principal.DisplayName}{(ip.Count > 0 ? " from " + ip[0] : string.Empty)} ({type}) => {decision}");
+        text.AppendLine().Append($"  resource: {request.Resource}");
+        var resourceView = type == AuthorizationType.AwsIam ? request : request.WithPrincipal(RequestPrincipal.Anonymous);
+        if (type == AuthorizationType.AwsIam)
+        {
+            foreach (var policy in identity)
+            {
+                AppendPolicy(text, policy, request);
+            }
+            if (identity.Count == 0)
+            {
+                text.AppendLine().Append("  (no identity policies for this caller)");
+            }
+        }
+        if (resourcePolicy is null)
+        {
+            text.AppendLine().Append("  (no resource policy)");
+        }
+        else
+        {
+            AppendPolicy(text, resourcePolicy, resourceView);
+        }
+        return text.ToString();
+    }
+
+    private static void AppendPolicy(StringBuilder text, CompiledPolicy policy, PolicyRequest request)
+    {
+        var explanation = policy.Explain(request);
+        text.AppendLine().Append($"  {policy.Name}: {explanation.Decision}");
+        foreach (var outcome in explanation.Outcomes)
+        {
+            text.AppendLine().Append($"    {outcome}");
+        }
+    }
+
+    private static CompiledPolicy Load(string json, PolicyCompileOptions options)
+    {
+        var result = PolicyCompiler.Load(json, options);
+        return result.IsValid ? result.Policy : throw new ArgumentException($"Policy '{options.Name}' is invalid: {result.ErrorMessage}", nameof(json));
+    }
+}

@@ -1,0 +1,73 @@
+using ApiAuth.AspNetCore;
+using ApiAuth.AspNetCore.Authentication;
+using ApiAuth.AspNetCore.Authorization;
+using ApiAuth.AspNetCore.Configuration;
+using ApiAuth.AspNetCore.Http;
+using ApiAuth.AspNetCore.Responses;
+using ApiAuth.AspNetCore.Telemetry;
+using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers ApiAuth with ASP.NET Core authentication and authorization.</summary>
+public static class ApiAuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds ApiAuth, configured from <paramref name="configuration"/> (the <c>ApiAuth</c> section, or null for none)
+    /// and then <paramref name="configure"/>. The configuration is validated when the app starts.
+    /// </summary>
+    public static ApiAuthBuilder AddApiAuth(this IServiceCollection services, IConfiguration? configuration, Action<ApiAuthOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ApiAuthOptions>();
+        if (configuration is not null)
+        {
+            options.Configure(o => ApiAuthOptionsBinder.Bind(configuration, o));
+        }
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new ApiAuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(sp => ApiGatewayFactory.Create(
+            sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
+            sp.GetService<IGatewayAuthorizers>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
+        services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
+        services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
+        services.TryAddSingleton<ApiAuthDecisionService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAuthRequirementHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiAuthStartupValidation>());
+        services.AddAuthentication().AddScheme<ApiAuthSchemeOptions, ApiAuthenticationHandler>(ApiAuthDefaults.AuthenticationScheme, null);
+        services.AddAuthorization();
+        return new ApiAuthBuilder(services);
+    }
+
+    /// <summary>Adds ApiAuth configured in code only.</summary>
+    public static ApiAuthBuilder AddApiAuth(this IServiceCollection services, Action<ApiAuthOptions> configure) => services.AddApiAuth(null, configure);
+}
+
+/// <summary>Further ApiAuth registrations (authorizers).</summary>
+/// <param name="Services">The service collection.</param>
+public sealed record ApiAuthBuilder(IServiceCollection Services);
+
+/// <summary>Builds the gateway when the app starts, so configuration mistakes stop the app with a clear message.</summary>
+internal sealed class ApiAuthStartupValidation(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<ApiGateway>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

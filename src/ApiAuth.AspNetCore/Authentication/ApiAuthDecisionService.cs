@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using ApiAuth.AspNetCore.Authorization;
+using ApiAuth.AspNetCore.Http;
+using ApiAuth.AspNetCore.Telemetry;
+using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ApiAuth.AspNetCore.Authentication;
+
+/// <summary>
+/// Runs the gateway pipeline once per request for the endpoint's <see cref="ApiAuthorizeAttribute"/> and keeps the
+/// decision on the request. Any exception becomes a denial: the pipeline fails closed.
+/// </summary>
+internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, GatewayRequestReader reader, ApiAuthMetrics metrics, ILogger<ApiAuthDecisionService> logger)
+{
+    public async ValueTask<GatewayDecision?> DecideAsync(HttpContext context)
+    {
+        if (context.Features.Get<IApiAuthFeature>() is { } done)
+        {
+            return done.Decision;
+        }
+        var attribute = context.GetEndpoint()?.Metadata.GetMetadata<ApiAuthorizeAttribute>();
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var method = attribute.ToMethodAuthorization();
+        var started = Stopwatch.GetTimestamp();
+        using var activity = ApiAuthMetrics.ActivitySource.StartActivity("ApiAuth.Authorize");
+        GatewayDecision decision;
+        try
+        {
+            var request = await reader.ReadAsync(context, needsBody: method.Type == AuthorizationType.AwsIam).ConfigureAwait(false);
+            decision = request is null
+                ? TooLarge(gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/"), method.Type)
+                : await gateway.AuthorizeAsync(request, method, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPipelineFailed(logger, exception);
+            decision = Failed(gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/"), method.Type);
+        }
+
+        context.Features.Set<IApiAuthFeature>(new ApiAuthFeature(decision));
+        metrics.Record(decision, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("apiauth.auth_type", decision.AuthorizationType.ToString());
+        activity?.SetTag("apiauth.outcome", decision.IsAllowed ? "allow" : "deny");
+        activity?.SetTag("apiauth.reason", decision.Reason);
+        if (decision.IsAllowed)
+        {
+            LogAllowed(logger, decision.MethodArn, decision.AuthorizationType, decision.PrincipalId ?? "anonymous");
+        }
+        else
+        {
+            LogDenied(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason);
+        }
+        return decision;
+    }
+
+    private static GatewayDecision TooLarge(string methodArn, AuthorizationType type) => new()
+    {
+        IsAllowed = false,
+        StatusCode = 413,
+        ResponseType = GatewayResponseTypes.RequestTooLarge,
+        ErrorType = "RequestTooLargeException",
+        Message = "Request Too Long",
+        Reason = "RequestTooLarge",
+        AuthorizationType = type,
+        MethodArn = methodArn,
+    };
+
+    private static GatewayDecision Failed(string methodArn, AuthorizationType type) => new()
+    {
+        IsAllowed = false,
+        StatusCode = 500,
+        ResponseType = GatewayResponseTypes.Default5xx,
+        ErrorType = "InternalServerErrorException",
+        Message = "Internal server error",
+        Reason = "PipelineFailure",
+        AuthorizationType = type,
+        MethodArn = methodArn,
+    };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Allowed {MethodArn} ({AuthorizationType}) for {Principal}")]
+    private static partial void LogAllowed(ILogger logger, string methodArn, AuthorizationType authorizationType, string principal);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Denied {MethodArn} ({AuthorizationType}) with {StatusCode}: {Reason}")]
+    private static partial void LogDenied(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The authorization pipeline failed; the request is denied")]
+    private static partial void LogPipelineFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using ApiAuth.AspNetCore.Responses;
+using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ApiAuth.AspNetCore.Authentication;
+
+/// <summary>
+/// The ApiAuth authentication scheme: runs API Gateway's pipeline for endpoints marked with <c>[ApiAuthorize]</c>,
+/// puts the caller on <c>HttpContext.User</c>, and answers challenges with API Gateway's gateway responses.
+/// </summary>
+internal sealed class ApiAuthenticationHandler(
+    IOptionsMonitor<ApiAuthSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiAuthDecisionService decisions,
+    GatewayResponseWriter responses)
+    : AuthenticationHandler<ApiAuthSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>Claim types ApiAuth sets.</summary>
+    internal const string PrincipalIdClaim = "principalId";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
+        if (decision is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!decision.IsAllowed)
+        {
+            return AuthenticateResult.Fail(decision.Message ?? decision.Reason);
+        }
+        if (decision.PrincipalId is null)
+        {
+            // NONE (and resource-policy-only) callers stay anonymous.
+            return AuthenticateResult.NoResult();
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(ToPrincipal(decision), Scheme.Name));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
+        await responses.WriteAsync(Context, decision is { IsAllowed: false } ? decision : Unauthorized()).ConfigureAwait(false);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
+        await responses.WriteAsync(Context, decision is { IsAllowed: false } ? decision : Forbidden()).ConfigureAwait(false);
+    }
+
+    private ClaimsPrincipal ToPrincipal(GatewayDecision decision)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, decision.PrincipalId!),
+            new(PrincipalIdClaim, decision.PrincipalId!),
+        };
+        AddIfPresent(claims, "arn", decision.PrincipalArn);
+        AddIfPresent(claims, "accountId", decision.AccountId);
+        AddIfPresent(claims, "accessKeyId", decision.AccessKeyId);
+        foreach (var (type, value) in decision.Claims)
+        {
+            claims.Add(new Claim(type, value));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.NameIdentifier, ClaimTypes.Role));
+    }
+
+    private static void AddIfPresent(List<Claim> claims, string type, string? value)
+    {
+        if (value is not null)
+        {
+            claims.Add(new Claim(type, value));
+        }
+    }
+
+    private GatewayDecision Unauthorized() => new()
+    {
+        IsAllowed = false,
+        StatusCode = 401,
+        ResponseType = GatewayResponseTypes.Unauthorized,
+        ErrorType = "UnauthorizedException",
+        Message = "Unauthorized",
+        Reason = "NotAuthenticated",
+        AuthorizationType = AuthorizationType.None,
+        MethodArn = Request.Path,
+    };
+
+    private GatewayDecision Forbidden() => new()
+    {
+        IsAllowed = false,
+        StatusCode = 403,
+        ResponseType = GatewayResponseTypes.AccessDenied,
+        ErrorType = "AccessDeniedException",
+        Message = "User is not authorized to access this resource",
+        Reason = "Forbidden",
+        AuthorizationType = AuthorizationType.None,
+        MethodArn = Request.Path,
+    };
+}

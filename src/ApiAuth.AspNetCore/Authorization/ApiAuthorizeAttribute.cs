@@ -1,0 +1,40 @@
+using ApiAuth.AspNetCore.Authentication;
+using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ApiAuth.AspNetCore.Authorization;
+
+/// <summary>
+/// Protects a controller, action or endpoint the way API Gateway protects a method: <c>AWS_IAM</c>, a named Cognito
+/// authorizer (with scopes), a named custom authorizer, or <c>NONE</c> (resource policy only). The closest attribute
+/// wins (an action's over its controller's).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
+public sealed class ApiAuthorizeAttribute : AuthorizeAttribute, IAuthorizationRequirementData
+{
+    /// <summary>Protects with the given authorization type.</summary>
+    public ApiAuthorizeAttribute(AuthorizationType type)
+    {
+        Type = type;
+        AuthenticationSchemes = ApiAuthDefaults.AuthenticationScheme;
+    }
+
+    /// <summary>Protects with a named authorizer (Cognito or custom); the type comes from its configuration.</summary>
+    public ApiAuthorizeAttribute(string authorizer)
+        : this(AuthorizationType.Custom) => Authorizer = authorizer;
+
+    /// <summary>The authorization type.</summary>
+    public AuthorizationType Type { get; }
+
+    /// <summary>The authorizer's name, for Cognito and custom authorizers.</summary>
+    public string? Authorizer { get; set; }
+
+    /// <summary>Cognito: OAuth scopes, of which the access token must hold one.</summary>
+    public string[] Scopes { get; set; } = [];
+
+    /// <summary>The method's authorization, as the pipeline reads it.</summary>
+    public MethodAuthorization ToMethodAuthorization() => new(Type, Authorizer, Scopes);
+
+    /// <inheritdoc />
+    public IEnumerable<IAuthorizationRequirement> GetRequirements() => [ApiAuthRequirement.Instance];
+}

@@ -1,0 +1,133 @@
+namespace ApiAuth.AspNetCore.Configuration;
+
+/// <summary>
+/// The API ApiAuth stands in front of, as API Gateway would configure it: identity (region, account, API id,
+/// stage), the resource policy, IAM credentials, authorizers and gateway responses. Bound from the <c>ApiAuth</c>
+/// configuration section; validated at start-up.
+/// </summary>
+public sealed class ApiAuthOptions
+{
+    /// <summary>The region in method ARNs and SigV4 scopes. Default <c>us-east-1</c>.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>The 12-digit account that owns the API.</summary>
+    public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>The API id in method ARNs.</summary>
+    public string ApiId { get; set; } = "api";
+
+    /// <summary>The stage in method ARNs.</summary>
+    public string Stage { get; set; } = "prod";
+
+    /// <summary>The resource policy as JSON; null or empty = no resource policy.</summary>
+    public string? ResourcePolicy { get; set; }
+
+    /// <summary>A file holding the resource policy (used when <see cref="ResourcePolicy"/> is empty).</summary>
+    public string? ResourcePolicyFile { get; set; }
+
+    /// <summary>IAM access keys that may sign requests.</summary>
+    public IList<CredentialOptions> Credentials { get; } = [];
+
+    /// <summary>Cognito, JWT, TOKEN and REQUEST authorizers by name.</summary>
+    public IDictionary<string, AuthorizerOptions> Authorizers { get; } = new Dictionary<string, AuthorizerOptions>(StringComparer.Ordinal);
+
+    /// <summary>Overrides of gateway responses by type (<c>ACCESS_DENIED</c>, <c>UNAUTHORIZED</c>, ...).</summary>
+    public IDictionary<string, GatewayResponseOptions> GatewayResponses { get; } = new Dictionary<string, GatewayResponseOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The largest body buffered to verify a SigV4 payload hash; larger requests get 413. Default 10 MiB, as API Gateway.</summary>
+    public long MaxBodySize { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>.</summary>
+    public IList<string> TrustedProxies { get; } = [];
+
+    /// <summary>The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>.</summary>
+    public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
+
+    /// <summary>A header set by trusted infrastructure carrying the VPC endpoint id (<c>aws:SourceVpce</c>); null = none.
+    /// Only honoured from trusted proxies, or from any peer when <see cref="TrustedProxies"/> is empty and this is set.</summary>
+    public string? SourceVpceHeader { get; set; }
+
+    /// <summary>A header set by trusted infrastructure carrying the VPC id (<c>aws:SourceVpc</c>); null = none.</summary>
+    public string? SourceVpcHeader { get; set; }
+
+    /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The folder relative file paths resolve against (the config file's folder); default the content root.</summary>
+    public string? BaseDirectory { get; set; }
+}
+
+/// <summary>An IAM access key and the identity behind it.</summary>
+public sealed class CredentialOptions
+{
+    /// <summary>The access key id.</summary>
+    public string AccessKeyId { get; set; } = "";
+
+    /// <summary>The secret access key.</summary>
+    public string SecretAccessKey { get; set; } = "";
+
+    /// <summary>The session token of temporary credentials.</summary>
+    public string? SessionToken { get; set; }
+
+    /// <summary>The IAM principal ARN.</summary>
+    public string PrincipalArn { get; set; } = "";
+
+    /// <summary>The principal's unique id (<c>aws:userid</c>).</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>Principal tags.</summary>
+    public IDictionary<string, string> Tags { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Identity policies, each as JSON.</summary>
+    public IList<string> Policies { get; } = [];
+}
+
+/// <summary>An authorizer: <c>COGNITO_USER_POOLS</c>, <c>JWT</c>, <c>TOKEN</c> or <c>REQUEST</c>.</summary>
+public sealed class AuthorizerOptions
+{
+    /// <summary><c>COGNITO_USER_POOLS</c>, <c>JWT</c>, <c>TOKEN</c> or <c>REQUEST</c>.</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>Cognito: the user pool id, e.g. <c>us-east-1_Example</c>.</summary>
+    public string? UserPoolId { get; set; }
+
+    /// <summary>Cognito: the app client ids tokens may be issued to.</summary>
+    public IList<string> AppClientIds { get; } = [];
+
+    /// <summary>JWT: the issuer.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>JWT: accepted audiences.</summary>
+    public IList<string> Audiences { get; } = [];
+
+    /// <summary>A JWKS file (offline).</summary>
+    public string? JwksFile { get; set; }
+
+    /// <summary>A JWKS URL; default the issuer's <c>/.well-known/jwks.json</c>.</summary>
+    public string? JwksUri { get; set; }
+
+    /// <summary>TOKEN/REQUEST: identity sources, comma-separated, e.g. <c>method.request.header.Authorization</c>.</summary>
+    public string? IdentitySource { get; set; }
+
+    /// <summary>TOKEN: a regular expression the token must match before the authorizer is invoked.</summary>
+    public string? IdentityValidationExpression { get; set; }
+
+    /// <summary>TOKEN/REQUEST: result cache TTL in seconds, 0 to 3600. Default 300.</summary>
+    public int ResultTtlInSeconds { get; set; } = 300;
+}
+
+/// <summary>An override of one gateway response type, as API Gateway allows.</summary>
+public sealed class GatewayResponseOptions
+{
+    /// <summary>The status to send instead of the default.</summary>
+    public int? StatusCode { get; set; }
+
+    /// <summary>Headers to add.</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The body template (JSON). <c>$context.error.message</c>, <c>$context.error.messageString</c> (quoted JSON
+    /// string) and <c>$context.error.responseType</c> are replaced. Default <c>{"message":$context.error.messageString}</c>.
+    /// </summary>
+    public string? BodyTemplate { get; set; }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ApiAuth.AspNetCore.Configuration;
+
+/// <summary>Binds <see cref="ApiAuthOptions"/> from configuration, keeping policy documents as JSON.</summary>
+internal static class ApiAuthOptionsBinder
+{
+    public static void Bind(IConfiguration section, ApiAuthOptions options)
+    {
+        options.Region = section["Region"] ?? options.Region;
+        options.AccountId = section["AccountId"] ?? options.AccountId;
+        options.ApiId = section["ApiId"] ?? options.ApiId;
+        options.Stage = section["Stage"] ?? options.Stage;
+        options.ResourcePolicy = ConfigurationJson.ToJson(section.GetSection("ResourcePolicy")) ?? options.ResourcePolicy;
+        options.ResourcePolicyFile = section["ResourcePolicyFile"] ?? options.ResourcePolicyFile;
+        options.ForwardedForHeader = section["ForwardedForHeader"] ?? options.ForwardedForHeader;
+        options.SourceVpceHeader = section["SourceVpceHeader"] ?? options.SourceVpceHeader;
+        options.SourceVpcHeader = section["SourceVpcHeader"] ?? options.SourceVpcHeader;
+        options.BaseDirectory = section["BaseDirectory"] ?? options.BaseDirectory;
+        if (section.GetValue<long?>("MaxBodySize") is { } maxBody)
+        {
+            options.MaxBodySize = maxBody;
+        }
+        if (section.GetValue<TimeSpan?>("ClockSkew") is { } skew)
+        {
+            options.ClockSkew = skew;
+        }
+        foreach (var proxy in section.GetSection("TrustedProxies").GetChildren())
+        {
+            options.TrustedProxies.Add(proxy.Value ?? "");
+        }
+
+        foreach (var child in section.GetSection("Credentials").GetChildren())
+        {
+            var credential = new CredentialOptions
+            {
+                AccessKeyId = child["AccessKeyId"] ?? "",
+                SecretAccessKey = child["SecretAccessKey"] ?? "",
+                SessionToken = child["SessionToken"],
+                PrincipalArn = child["PrincipalArn"] ?? "",
+                UserId = child["UserId"],
+            };
+            foreach (var tag in child.GetSection("Tags").GetChildren())
+            {
+                credential.Tags[tag.Key] = tag.Value ?? "";
+            }
+            foreach (var policy in child.GetSection("Policies").GetChildren())
+            {
+                credential.Policies.Add(ConfigurationJson.ToJson(policy)!);
+            }
+            options.Credentials.Add(credential);
+        }
+
+        foreach (var child in section.GetSection("Authorizers").GetChildren())
+        {
+            var authorizer = new AuthorizerOptions
+            {
+                Type = child["Type"] ?? "",
+                UserPoolId = child["UserPoolId"],
+                Issuer = child["Issuer"],
+                JwksFile = child["JwksFile"],
+                JwksUri = child["JwksUri"],
+                IdentitySource = child["IdentitySource"],
+                IdentityValidationExpression = child["IdentityValidationExpression"],
+                ResultTtlInSeconds = child.GetValue("ResultTtlInSeconds", 300),
+            };
+            foreach (var id in child.GetSection("AppClientIds").GetChildren())
+            {
+                authorizer.AppClientIds.Add(id.Value ?? "");
+            }
+            foreach (var audience in child.GetSection("Audiences").GetChildren())
+            {
+                authorizer.Audiences.Add(audience.Value ?? "");
+            }
+            options.Authorizers[child.Key] = authorizer;
+        }
+
+        foreach (var child in section.GetSection("GatewayResponses").GetChildren())
+        {
+            var response = new GatewayResponseOptions { StatusCode = child.GetValue<int?>("StatusCode"), BodyTemplate = child["BodyTemplate"] };
+            foreach (var header in child.GetSection("Headers").GetChildren())
+            {
+                response.Headers[header.Key] = header.Value ?? "";
+            }
+            options.GatewayResponses[child.Key] = response;
+        }
+    }
+}

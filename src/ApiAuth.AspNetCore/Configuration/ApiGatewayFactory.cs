@@ -1,0 +1,121 @@
+using ApiAuth.Arns;
+using ApiAuth.Gateway;
+using ApiAuth.Policies.Compilation;
+using ApiAuth.Policies.Validation;
+using ApiAuth.SigV4;
+using ApiAuth.SigV4.Credentials;
+using Microsoft.Extensions.Options;
+
+namespace ApiAuth.AspNetCore.Configuration;
+
+/// <summary>
+/// Builds the Core pipeline from <see cref="ApiAuthOptions"/> once, at start-up, so a bad policy or credential
+/// stops the app with a message that says what to fix instead of failing requests later.
+/// </summary>
+internal static class ApiGatewayFactory
+{
+    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, TimeProvider time, string contentRoot)
+    {
+        var errors = new List<string>();
+        var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
+        if (options.AccountId is not { Length: 12 } || !options.AccountId.All(char.IsAsciiDigit))
+        {
+            errors.Add($"ApiAuth:AccountId must be a 12-digit account id, got '{options.AccountId}'.");
+        }
+        foreach (var (name, value) in new[] { ("Region", options.Region), ("ApiId", options.ApiId), ("Stage", options.Stage) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.AsSpan().ContainsAny("/:* "))
+            {
+                errors.Add($"ApiAuth:{name} must be a non-empty name without '/', ':', '*' or spaces, got '{value}'.");
+            }
+        }
+
+        var resourcePolicy = LoadResourcePolicy(options, api, contentRoot, errors);
+        var credentials = new List<AccessKeyCredential>();
+        for (var i = 0; i < options.Credentials.Count; i++)
+        {
+            var entry = options.Credentials[i];
+            try
+            {
+                credentials.Add(new AccessKeyCredential(entry.AccessKeyId, entry.SecretAccessKey, entry.PrincipalArn)
+                {
+                    SessionToken = string.IsNullOrEmpty(entry.SessionToken) ? null : entry.SessionToken,
+                    UserId = entry.UserId,
+                    Tags = new Dictionary<string, string>(entry.Tags),
+                    IdentityPolicies = [.. entry.Policies],
+                });
+            }
+            catch (ArgumentException exception)
+            {
+                errors.Add($"ApiAuth:Credentials:{i}: {exception.Message}");
+                continue;
+            }
+            for (var p = 0; p < entry.Policies.Count; p++)
+            {
+                var loaded = PolicyCompiler.Load(entry.Policies[p], new PolicyCompileOptions($"credential {i} policy {p}", PolicyKind.Identity, api));
+                if (!loaded.IsValid)
+                {
+                    errors.Add($"ApiAuth:Credentials:{i}:Policies:{p} is not a valid IAM policy: {loaded.ErrorMessage}");
+                }
+            }
+        }
+
+        SigV4Verifier? verifier = null;
+        try
+        {
+            verifier = new SigV4Verifier(new InMemoryCredentialStore(credentials), new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew }, time);
+        }
+        catch (ArgumentException exception)
+        {
+            errors.Add($"ApiAuth:Credentials: {exception.Message}");
+        }
+        if (options.MaxBodySize is < 0 or > int.MaxValue)
+        {
+            errors.Add($"ApiAuth:MaxBodySize must be between 0 and {int.MaxValue} bytes.");
+        }
+        foreach (var type in options.GatewayResponses.Keys.Where(type => !GatewayResponseTypes.All.Contains(type, StringComparer.OrdinalIgnoreCase)))
+        {
+            errors.Add($"ApiAuth:GatewayResponses:{type} is not a gateway response type; use one of {string.Join(", ", GatewayResponseTypes.All)}.");
+        }
+        foreach (var proxy in options.TrustedProxies.Where(proxy => !Http.TrustedProxies.TryParseRange(proxy, out _)))
+        {
+            errors.Add($"ApiAuth:TrustedProxies: '{proxy}' is not an IP address or CIDR range.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);
+        }
+        return new ApiGateway(api, options.Stage, verifier, resourcePolicy, authorizers, time);
+    }
+
+    private static CompiledPolicy? LoadResourcePolicy(ApiAuthOptions options, RestApiReference api, string contentRoot, List<string> errors)
+    {
+        var json = options.ResourcePolicy;
+        var source = "ApiAuth:ResourcePolicy";
+        if (string.IsNullOrWhiteSpace(json) && !string.IsNullOrWhiteSpace(options.ResourcePolicyFile))
+        {
+            var path = Path.Combine(options.BaseDirectory ?? contentRoot, options.ResourcePolicyFile);
+            source = $"ApiAuth:ResourcePolicyFile ({path})";
+            try
+            {
+                json = File.ReadAllText(path);
+            }
+            catch (IOException exception)
+            {
+                errors.Add($"{source} cannot be read: {exception.Message}");
+                return null;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+        var loaded = PolicyCompiler.Load(json, new PolicyCompileOptions("resource policy", PolicyKind.Resource, api));
+        if (!loaded.IsValid)
+        {
+            errors.Add($"{source} is not a valid resource policy: {loaded.ErrorMessage}");
+        }
+        return loaded.Policy;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json;
+using ApiAuth.AspNetCore.Configuration;
+using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Http;
+
+namespace ApiAuth.AspNetCore.Responses;
+
+/// <summary>
+/// Writes API Gateway's gateway responses: status, <c>x-amzn-ErrorType</c>, <c>{"message": ...}</c>, with the
+/// user's per-type overrides (status, headers, body template) applied as API Gateway applies them.
+/// </summary>
+internal sealed class GatewayResponseWriter(ApiAuthOptions options)
+{
+    private const string DefaultTemplate = "{\"message\":$context.error.messageString}";
+
+    public async Task WriteAsync(HttpContext context, GatewayDecision decision)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+        var type = decision.ResponseType ?? GatewayResponseTypes.Default4xx;
+        options.GatewayResponses.TryGetValue(type, out var custom);
+        response.StatusCode = custom?.StatusCode ?? decision.StatusCode;
+        response.ContentType = "application/json";
+        if (decision.ErrorType is { } errorType)
+        {
+            response.Headers["x-amzn-ErrorType"] = errorType;
+        }
+        if (custom is not null)
+        {
+            foreach (var (name, value) in custom.Headers)
+            {
+                response.Headers[name] = value;
+            }
+        }
+        var body = Render(custom?.BodyTemplate ?? DefaultTemplate, decision.Message, type);
+        await response.WriteAsync(body, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Fills a body template; the message is inserted JSON-escaped, so it cannot break the JSON.</summary>
+    internal static string Render(string template, string? message, string responseType)
+    {
+        var quoted = message is null ? "null" : JsonSerializer.Serialize(message);
+        var inner = message is null ? "" : quoted[1..^1];
+        return template
+            .Replace("$context.error.messageString", quoted, StringComparison.Ordinal)
+            .Replace("$context.error.message", inner, StringComparison.Ordinal)
+            .Replace("$context.error.responseType", responseType, StringComparison.Ordinal);
+    }
+}

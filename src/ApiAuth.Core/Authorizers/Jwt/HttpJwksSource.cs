@@ -1,0 +1,122 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ApiAuth.Authorizers.Jwt;
+
+/// <summary>
+/// A JWKS fetched over HTTP and cached. Written here rather than on Microsoft.IdentityModel's
+/// <c>ConfigurationManager</c>: that one refreshes in the background, so the request that meets a rotated <c>kid</c>
+/// cannot wait for the new keys, and its clock is not a <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider) : JwksSource
+{
+    /// <summary>A JWKS larger than this is refused (Cognito's is about 1 KB).</summary>
+    internal const int MaximumDocumentBytes = 256 * 1024;
+
+    /// <summary>How long one fetch may take.</summary>
+    internal static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private volatile Snapshot? _snapshot;
+    private long _lastAttemptUtcTicks = long.MinValue;
+
+    internal override async ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && !IsStale(snapshot) && snapshot.Keys.TryGetValue(keyId, out var fresh))
+        {
+            return JwksKeyLookup.Found(fresh);
+        }
+
+        if (RefreshAllowed())
+        {
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Stale or not, the last good keys are what we have: a failed refresh must not lock every caller out.
+        snapshot = _snapshot;
+        return snapshot is null ? JwksKeyLookup.Missing(AuthorizerReason.NoSigningKeys)
+            : snapshot.Keys.TryGetValue(keyId, out var key) ? JwksKeyLookup.Found(key)
+            : JwksKeyLookup.Missing(AuthorizerReason.UnknownKeyId);
+    }
+
+    private bool IsStale(Snapshot snapshot) => timeProvider.GetUtcNow() - snapshot.FetchedAt >= MaximumKeyAge;
+
+    private bool RefreshAllowed()
+    {
+        var last = Volatile.Read(ref _lastAttemptUtcTicks);
+        return last == long.MinValue || timeProvider.GetUtcNow().UtcTicks - last >= MinimumRefreshInterval.Ticks;
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Callers that queued behind a fetch use its result instead of fetching again.
+            if (!RefreshAllowed())
+            {
+                return;
+            }
+
+            Volatile.Write(ref _lastAttemptUtcTicks, timeProvider.GetUtcNow().UtcTicks);
+            var keys = await FetchAsync(cancellationToken).ConfigureAwait(false);
+            if (keys is not null)
+            {
+                _snapshot = new Snapshot(keys, timeProvider.GetUtcNow());
+            }
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    private async Task<FrozenDictionary<string, JsonWebKey>?> FetchAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(FetchTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await httpClient.GetAsync(jwksUri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaximumDocumentBytes)
+            {
+                return null;
+            }
+
+            var json = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
+            return json is not null && JwksParser.TryParse(json, out var keys, out _) ? keys : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException
+                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaximumDocumentBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+
+    private sealed record Snapshot(FrozenDictionary<string, JsonWebKey> Keys, DateTimeOffset FetchedAt);
+}

@@ -116,6 +116,9 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, requestEvent, values, cancellationToken));
     }
 
+    /// <summary>How many results the cache holds (for tests and diagnostics).</summary>
+    internal int CachedResultCount => _cache.Count;
+
     /// <summary>Stops using the result cache.</summary>
     public void Dispose() => _cache.Dispose();
 

@@ -106,9 +106,9 @@ internal sealed class JwtValidator
             // Five-part JWE tokens are encrypted, not signed; authorizers only accept signatures they can check.
             return jwt.IsEncrypted ? null : jwt;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
         {
-            // Includes SecurityTokenMalformedException.
+            // ArgumentException includes SecurityTokenMalformedException; bad base64url surfaces as FormatException.
             return null;
         }
     }

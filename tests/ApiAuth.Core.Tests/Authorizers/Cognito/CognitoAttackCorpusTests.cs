@@ -126,6 +126,7 @@ public sealed class CognitoAttackCorpusTests
         yield return Case("encryption key in the JWKS", () => TestJwt.Rs256(EncryptionKey, id), AuthorizerReason.KeyAlgorithmMismatch);
         yield return Case("expired", () => TestJwt.Rs256(Key, id.With("exp", At(-1))), AuthorizerReason.TokenExpired);
         yield return Case("expires exactly now", () => TestJwt.Rs256(Key, id.With("exp", At(0))), AuthorizerReason.TokenExpired);
+        yield return Case("exp that is not a number", () => TestJwt.Rs256(Key, id.With("exp", "tomorrow")), AuthorizerReason.MalformedToken);
         yield return Case("no exp", () => TestJwt.Rs256(Key, id.Without("exp")), AuthorizerReason.MissingExpiration);
         yield return Case("not yet valid", () => TestJwt.Rs256(Key, id.With("nbf", At(60))), AuthorizerReason.TokenNotYetValid);
         yield return Case("issued in the future", () => TestJwt.Rs256(Key, id.With("iat", At(60))), AuthorizerReason.TokenIssuedInFuture);

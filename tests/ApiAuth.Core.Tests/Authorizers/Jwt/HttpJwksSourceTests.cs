@@ -154,4 +154,14 @@ public sealed class HttpJwksSourceTests : IDisposable
         Assert.That(removed.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId));
         Assert.That(kept.IsAllowed, Is.True);
     }
+
+    [Test]
+    public async Task Oversized_JWKS_document_is_refused()
+    {
+        await using var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()).Replace("{\"keys\"", "{\"padding\":\"" + new string('x', 300 * 1024) + "\",\"keys\"", StringComparison.Ordinal));
+
+        var outcome = await Authorizer(server.Uri).AuthorizeAsync(Token(Key1), NoScopes);
+
+        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.NoSigningKeys));
+    }
 }

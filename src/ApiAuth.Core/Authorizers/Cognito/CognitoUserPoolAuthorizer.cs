@@ -15,7 +15,7 @@ public sealed partial class CognitoUserPoolAuthorizer
     private readonly HashSet<string> _appClientIds;
 
     /// <summary>Creates the authorizer.</summary>
-    /// <param name="options">Region, pool id, app client ids, clock skew, size limit.</param>
+    /// <param name="options">Pool id, app client ids, clock skew, size limit.</param>
     /// <param name="signingKeys">The pool's keys: <see cref="JwksSource.FromFile"/> offline, or
     /// <see cref="JwksSource.FromUri"/> with <see cref="JwksUriFor"/>.</param>
     /// <param name="timeProvider">The clock.</param>
@@ -25,16 +25,21 @@ public sealed partial class CognitoUserPoolAuthorizer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signingKeys);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        CheckPool(options.Region, options.UserPoolId);
+        var region = RegionOf(options.UserPoolId);
+        if (options.Region is not null && options.Region != region)
+        {
+            throw new ArgumentException($"User pool '{options.UserPoolId}' is in region {region}, not {options.Region}.", nameof(options));
+        }
+
         if (options.AppClientIds is null || options.AppClientIds.Count == 0 || options.AppClientIds.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("A Cognito authorizer needs at least one app client id, none of them empty.", nameof(options));
         }
 
         _appClientIds = options.AppClientIds.ToHashSet(StringComparer.Ordinal);
-        Issuer = $"https://cognito-idp.{options.Region}.amazonaws.com/{options.UserPoolId}";
+        Issuer = $"https://cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
         // Cognito's newer issuer host; AWS's aws-jwt-verify accepts both for the same pool.
-        var newerIssuer = $"https://issuer-cognito-idp.{options.Region}.amazonaws.com/{options.UserPoolId}";
+        var newerIssuer = $"https://issuer-cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
         _validator = new JwtValidator([Issuer, newerIssuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize);
     }
 
@@ -42,14 +47,11 @@ public sealed partial class CognitoUserPoolAuthorizer
     public string Issuer { get; }
 
     /// <summary>The pool's JWKS endpoint.</summary>
-    /// <param name="region">The pool's region.</param>
-    /// <param name="userPoolId">The pool id.</param>
+    /// <param name="userPoolId">The pool id, e.g. <c>us-east-1_AbCdEf123</c>.</param>
     /// <returns><c>https://cognito-idp.{region}.amazonaws.com/{poolId}/.well-known/jwks.json</c>.</returns>
-    public static Uri JwksUriFor(string region, string userPoolId)
-    {
-        CheckPool(region, userPoolId);
-        return new Uri($"https://cognito-idp.{region}.amazonaws.com/{userPoolId}/.well-known/jwks.json");
-    }
+    /// <exception cref="ArgumentException">The pool id is not valid.</exception>
+    public static Uri JwksUriFor(string userPoolId) =>
+        new($"https://cognito-idp.{RegionOf(userPoolId)}.amazonaws.com/{userPoolId}/.well-known/jwks.json");
 
     /// <summary>Authorizes a token for a method.</summary>
     /// <param name="token">The <c>Authorization</c> header value: the bare token, or <c>Bearer {token}</c>.</param>
@@ -111,22 +113,15 @@ public sealed partial class CognitoUserPoolAuthorizer
             scopes: scopes);
     }
 
-    private static void CheckPool(string region, string userPoolId)
+    // Pool ids are "{region}_{suffix}"; the issuer and JWKS URL are built from them, so nothing else may get through.
+    private static string RegionOf(string userPoolId)
     {
-        if (region is null || !RegionPattern().IsMatch(region))
-        {
-            throw new ArgumentException($"'{region}' is not an AWS region name such as us-east-1.", nameof(region));
-        }
-
-        if (userPoolId is null || !userPoolId.StartsWith(region + "_", StringComparison.Ordinal) || !PoolSuffixPattern().IsMatch(userPoolId[(region.Length + 1)..]))
-        {
-            throw new ArgumentException($"'{userPoolId}' is not a user pool id of region {region} (expected {region}_XXXXXXXXX).", nameof(userPoolId));
-        }
+        var match = userPoolId is null ? null : PoolIdPattern().Match(userPoolId);
+        return match is { Success: true }
+            ? match.Groups["region"].Value
+            : throw new ArgumentException($"'{userPoolId}' is not a Cognito user pool id such as us-east-1_AbCdEf123.", nameof(userPoolId));
     }
 
-    [GeneratedRegex(@"\A[a-z]{2}(-[a-z]+)+-[0-9]\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
-
-    [GeneratedRegex(@"\A[0-9A-Za-z]+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PoolSuffixPattern();
+    [GeneratedRegex(@"\A(?<region>[a-z]{2}(-[a-z]+)+-[0-9])_[0-9A-Za-z]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PoolIdPattern();
 }

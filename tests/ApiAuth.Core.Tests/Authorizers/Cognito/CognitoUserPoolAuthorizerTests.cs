@@ -8,7 +8,7 @@ public class CognitoUserPoolAuthorizerTests
 {
     private static readonly JwksSource NoKeys = JwksSource.FromJson("""{"keys":[]}""");
 
-    private static CognitoUserPoolAuthorizer Create(string region, string poolId, params string[] clients) =>
+    private static CognitoUserPoolAuthorizer Create(string? region, string poolId, params string[] clients) =>
         new(new CognitoUserPoolAuthorizerOptions { Region = region, UserPoolId = poolId, AppClientIds = clients }, NoKeys, TimeProvider.System);
 
     [Test]
@@ -21,18 +21,26 @@ public class CognitoUserPoolAuthorizerTests
     public void Jwks_uri_is_the_pools_well_known_document()
     {
         Assert.That(
-            CognitoUserPoolAuthorizer.JwksUriFor("us-east-1", "us-east-1_Abc123").ToString(),
+            CognitoUserPoolAuthorizer.JwksUriFor("us-east-1_Abc123").ToString(),
             Is.EqualTo("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc123/.well-known/jwks.json"));
     }
 
+    [TestCase(null, "us-east-1")]
+    [TestCase(null, "_abc")]
     [TestCase("US-EAST-1", "US-EAST-1_abc")]
     [TestCase("us-east-1", "eu-west-1_abc")]
     [TestCase("us-east-1", "us-east-1_")]
     [TestCase("us-east-1", "us-east-1_a/b")]
     [TestCase("us-east-1/..", "us-east-1/.._abc")]
-    public void Invalid_region_or_pool_is_refused(string region, string poolId)
+    public void Invalid_region_or_pool_is_refused(string? region, string poolId)
     {
         Assert.That(() => Create(region, poolId, "c"), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Region_is_taken_from_the_pool_id_when_not_given()
+    {
+        Assert.That(Create(null, "ap-southeast-2_Xyz9", "c").Issuer, Is.EqualTo("https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_Xyz9"));
     }
 
     [Test]

@@ -54,6 +54,9 @@ public enum AuthorizerReason
     /// <summary>The token names its own key (<c>jku</c>, <c>x5u</c>, <c>jwk</c> or <c>x5c</c> header); such keys are never trusted.</summary>
     UntrustedKeyReference,
 
+    /// <summary>The token has a <c>crit</c> header: it demands extensions this validator does not implement.</summary>
+    CriticalHeaderNotSupported,
+
     /// <summary>The token has no <c>kid</c> header.</summary>
     MissingKeyId,
 

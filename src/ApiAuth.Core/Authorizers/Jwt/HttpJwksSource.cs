@@ -7,8 +7,9 @@ namespace ApiAuth.Authorizers.Jwt;
 
 /// <summary>
 /// A JWKS fetched over HTTP and cached. Written here rather than on Microsoft.IdentityModel's
-/// <c>ConfigurationManager</c>: that one refreshes in the background, so the request that meets a rotated <c>kid</c>
-/// cannot wait for the new keys, and its clock is not a <see cref="TimeProvider"/>.
+/// <c>ConfigurationManager</c>: since 8.0.2 that one refreshes in the background (AzureAD/azure-activedirectory-
+/// identitymodel-extensions-for-dotnet issues #3082, #3192), so the request that meets a rotated <c>kid</c> cannot wait
+/// for the new keys, and its refresh interval runs on <c>DateTimeOffset.UtcNow</c> rather than a <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider) : JwksSource
 {

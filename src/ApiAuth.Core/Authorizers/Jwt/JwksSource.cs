@@ -51,13 +51,21 @@ public abstract class JwksSource
     /// a token names an unknown <c>kid</c> — at most once per <see cref="MinimumRefreshInterval"/>,
     /// whatever the traffic. When a fetch fails, the last good keys stay in use.
     /// </summary>
-    /// <param name="jwksUri">The endpoint, e.g. <c>https://cognito-idp.{region}.amazonaws.com/{poolId}/.well-known/jwks.json</c>.</param>
+    /// <param name="jwksUri">The endpoint, e.g. <c>https://cognito-idp.{region}.amazonaws.com/{poolId}/.well-known/jwks.json</c>;
+    /// HTTPS, or plain HTTP to a loopback address (local development and tests).</param>
     /// <param name="httpClient">The client to fetch with (owned by the caller).</param>
     /// <param name="timeProvider">The clock for refresh intervals.</param>
     /// <returns>A source that refreshes itself.</returns>
+    /// <exception cref="ArgumentException">The URI is not absolute HTTPS (or HTTP to loopback).</exception>
     public static JwksSource FromUri(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(jwksUri);
+        // Keys fetched over plain HTTP could be swapped by anyone on the path, and then every token they sign passes.
+        if (!jwksUri.IsAbsoluteUri || !(jwksUri.Scheme == Uri.UriSchemeHttps || (jwksUri.Scheme == Uri.UriSchemeHttp && jwksUri.IsLoopback)))
+        {
+            throw new ArgumentException($"JWKS URI '{jwksUri}' must be https:// (plain http:// only to a loopback address).", nameof(jwksUri));
+        }
+
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
         return new HttpJwksSource(jwksUri, httpClient, timeProvider);

@@ -65,6 +65,12 @@ internal sealed class JwtValidator
             }
         }
 
+        // RFC 7515 §4.1.11: extensions listed in "crit" must be understood; this validator understands none.
+        if (jwt.TryGetHeaderValue<object>("crit", out _))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.CriticalHeaderNotSupported);
+        }
+
         if (string.IsNullOrEmpty(jwt.Kid))
         {
             return JwtValidation.Rejected(AuthorizerReason.MissingKeyId);

@@ -48,4 +48,24 @@ public class JwksSourceTests
 
         Assert.That((await source.FindKeyAsync("", default)).Key, Is.Null);
     }
+
+    [TestCase("http://cognito-idp.us-east-1.amazonaws.com/us-east-1_A/.well-known/jwks.json")]
+    [TestCase("ftp://127.0.0.1/jwks.json")]
+    [TestCase("file:///etc/jwks.json")]
+    public void Jwks_uri_must_be_https_or_loopback_http(string uri)
+    {
+        using var http = new HttpClient();
+
+        Assert.That(() => JwksSource.FromUri(new Uri(uri), http, TimeProvider.System), Throws.ArgumentException);
+    }
+
+    [TestCase("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_A/.well-known/jwks.json")]
+    [TestCase("http://127.0.0.1:8080/jwks.json")]
+    [TestCase("http://localhost/jwks.json")]
+    public void Https_and_loopback_http_jwks_uris_are_accepted(string uri)
+    {
+        using var http = new HttpClient();
+
+        Assert.That(JwksSource.FromUri(new Uri(uri), http, TimeProvider.System), Is.Not.Null);
+    }
 }

@@ -32,7 +32,8 @@ public sealed class AuthorizerOutcome
         IReadOnlyDictionary<string, string>? claims,
         IReadOnlyList<string>? groups,
         IReadOnlyList<string>? scopes,
-        string? usageIdentifierKey)
+        string? usageIdentifierKey,
+        IAuthorizerPolicy? policy = null)
     {
         Reason = reason;
         StatusCode = statusCode;
@@ -45,6 +46,7 @@ public sealed class AuthorizerOutcome
         Groups = groups ?? [];
         Scopes = scopes ?? [];
         UsageIdentifierKey = usageIdentifierKey;
+        Policy = policy;
     }
 
     /// <summary>Whether the request may continue.</summary>
@@ -85,14 +87,19 @@ public sealed class AuthorizerOutcome
     /// <summary>The custom authorizer's usage identifier key (API key for usage plans), if any.</summary>
     public string? UsageIdentifierKey { get; }
 
+    /// <summary>The custom authorizer's compiled policy, so the gateway can combine it with the API's resource policy
+    /// and explain the decision; null for JWT authorizers and for rejections made before a policy existed.</summary>
+    public IAuthorizerPolicy? Policy { get; }
+
     internal static AuthorizerOutcome Allow(
         string principalId,
         IReadOnlyDictionary<string, object>? context = null,
         string? usageIdentifierKey = null,
         IReadOnlyDictionary<string, string>? claims = null,
         IReadOnlyList<string>? groups = null,
-        IReadOnlyList<string>? scopes = null) =>
-        new(AuthorizerReason.Allowed, 200, null, null, null, principalId, context, claims, groups, scopes, usageIdentifierKey);
+        IReadOnlyList<string>? scopes = null,
+        IAuthorizerPolicy? policy = null) =>
+        new(AuthorizerReason.Allowed, 200, null, null, null, principalId, context, claims, groups, scopes, usageIdentifierKey, policy);
 
     internal static AuthorizerOutcome Unauthorized(AuthorizerReason reason) =>
         new(reason, 401, "UNAUTHORIZED", "UnauthorizedException", UnauthorizedMessage, null, null, null, null, null, null);
@@ -102,7 +109,8 @@ public sealed class AuthorizerOutcome
         bool explicitDeny,
         string principalId,
         IReadOnlyDictionary<string, object>? context,
-        string? usageIdentifierKey) =>
+        string? usageIdentifierKey,
+        IAuthorizerPolicy policy) =>
         new(
             explicitDeny ? AuthorizerReason.ExplicitDeny : AuthorizerReason.ImplicitDeny,
             403,
@@ -114,7 +122,8 @@ public sealed class AuthorizerOutcome
             null,
             null,
             null,
-            usageIdentifierKey);
+            usageIdentifierKey,
+            policy);
 
     internal static AuthorizerOutcome ConfigurationError(AuthorizerReason reason) =>
         new(reason, 500, "AUTHORIZER_CONFIGURATION_ERROR", "AuthorizerConfigurationException", null, null, null, null, null, null, null);

@@ -14,9 +14,9 @@ internal sealed class CustomAuthorizerResult
     public CustomAuthorizerResult(string principalId, IAuthorizerPolicy policy, IReadOnlyDictionary<string, object> context, string? usageIdentifierKey)
     {
         _policy = policy;
-        _allow = AuthorizerOutcome.Allow(principalId, context, usageIdentifierKey);
-        _explicitDeny = AuthorizerOutcome.Deny(explicitDeny: true, principalId, context, usageIdentifierKey);
-        _implicitDeny = AuthorizerOutcome.Deny(explicitDeny: false, principalId, context, usageIdentifierKey);
+        _allow = AuthorizerOutcome.Allow(principalId, context, usageIdentifierKey, policy: policy);
+        _explicitDeny = AuthorizerOutcome.Deny(explicitDeny: true, principalId, context, usageIdentifierKey, policy);
+        _implicitDeny = AuthorizerOutcome.Deny(explicitDeny: false, principalId, context, usageIdentifierKey, policy);
     }
 
     public AuthorizerOutcome Evaluate(string methodArn) => _policy.Evaluate(methodArn) switch

@@ -89,6 +89,8 @@ public class AuthorizerResultCacheTests
         Assert.That(delete.StatusCode, Is.EqualTo(403));
         Assert.That(delete.Reason, Is.EqualTo(AuthorizerReason.ImplicitDeny));
         Assert.That(delete.PrincipalId, Is.EqualTo("u"));
+        Assert.That(get.Policy, Is.Not.Null);
+        Assert.That(delete.Policy, Is.SameAs(get.Policy), "the gateway gets the cached compiled policy to combine with the resource policy");
         Assert.That(authorizer.Invocations, Is.EqualTo(1), "DELETE was decided from the cached policy");
     }
 

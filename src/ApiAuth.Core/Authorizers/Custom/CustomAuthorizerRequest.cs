@@ -28,8 +28,14 @@ public sealed class CustomAuthorizerRequest
     /// <summary>Request headers (the last value of a repeated header). Looked up case-insensitively.</summary>
     public IDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>Request headers with every value of a repeated header.</summary>
+    public IDictionary<string, IList<string>>? MultiValueHeaders { get; init; }
+
     /// <summary>Query string parameters (the last value of a repeated name).</summary>
     public IDictionary<string, string>? QueryStringParameters { get; init; }
+
+    /// <summary>Query string parameters with every value of a repeated name.</summary>
+    public IDictionary<string, IList<string>>? MultiValueQueryStringParameters { get; init; }
 
     /// <summary>Path parameters of the resource template.</summary>
     public IDictionary<string, string>? PathParameters { get; init; }

@@ -36,7 +36,9 @@ public class RequestAuthorizerTests
             Path = "/pets",
             HttpMethod = "GET",
             Headers = headers,
+            MultiValueHeaders = new Dictionary<string, IList<string>> { ["Accept"] = ["a/b", "c/d"] },
             QueryStringParameters = query,
+            MultiValueQueryStringParameters = new Dictionary<string, IList<string>> { ["tag"] = ["x", "y"] },
             PathParameters = new Dictionary<string, string>(),
             StageVariables = stage,
             RequestContext = new CustomAuthorizerRequestContext
@@ -69,6 +71,8 @@ public class RequestAuthorizerTests
         Assert.That(seen.HttpMethod, Is.EqualTo("GET"));
         Assert.That(seen.Headers!["X-Tenant"], Is.EqualTo("acme"));
         Assert.That(seen.QueryStringParameters!["key"], Is.EqualTo("demo-key"));
+        Assert.That(seen.MultiValueHeaders!["Accept"], Is.EqualTo(new[] { "a/b", "c/d" }));
+        Assert.That(seen.MultiValueQueryStringParameters!["tag"], Is.EqualTo(new[] { "x", "y" }));
         Assert.That(seen.StageVariables!["env"], Is.EqualTo("prod"));
         Assert.That(seen.RequestContext!.Identity!.SourceIp, Is.EqualTo("203.0.113.7"));
     }

@@ -76,6 +76,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             var presentToken = token!;
             if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
             {
+                AuthorizerMetrics.CacheHits.Add(1);
                 return new ValueTask<AuthorizerOutcome>(cached.Evaluate(request.MethodArn));
             }
 
@@ -97,6 +98,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
 
         if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, values, out var hit))
         {
+            AuthorizerMetrics.CacheHits.Add(1);
             return new ValueTask<AuthorizerOutcome>(hit.Evaluate(request.MethodArn));
         }
 
@@ -166,6 +168,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any authorizer exception is API Gateway's 500 AuthorizerConfigurationException.")]
     private async Task<AuthorizerInvocation> InvokeWithTimeoutAsync(CustomAuthorizerRegistration registration, CustomAuthorizerRequest authorizerEvent)
     {
+        AuthorizerMetrics.Invocations.Add(1);
         var timeout = registration.Definition.Timeout;
         using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
         try

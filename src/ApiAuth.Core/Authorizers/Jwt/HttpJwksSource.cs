@@ -64,6 +64,7 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
 
             Volatile.Write(ref _lastAttemptUtcTicks, timeProvider.GetUtcNow().UtcTicks);
             var keys = await FetchAsync(cancellationToken).ConfigureAwait(false);
+            AuthorizerMetrics.JwksFetches.Add(1, new KeyValuePair<string, object?>("result", keys is null ? "failure" : "success"));
             if (keys is not null)
             {
                 _snapshot = new Snapshot(keys, timeProvider.GetUtcNow());

@@ -30,6 +30,18 @@ public sealed class JwtAuthorizer
         _validator = new JwtValidator([options.Issuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize);
     }
 
+    /// <summary>
+    /// The conventional JWKS endpoint of an issuer, <c>{issuer}/.well-known/jwks.json</c> (Cognito, Auth0). Issuers that
+    /// publish keys elsewhere (Google, Okta, Entra ID) name the URL in their discovery document's <c>jwks_uri</c>.
+    /// </summary>
+    /// <param name="issuer">The issuer, with or without a trailing slash.</param>
+    /// <returns>The JWKS URI.</returns>
+    public static Uri JwksUriFor(string issuer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        return new Uri(issuer.TrimEnd('/') + "/.well-known/jwks.json");
+    }
+
     /// <summary>Authorizes a bearer token for a route.</summary>
     /// <param name="token">The token, bare or as <c>Bearer {token}</c>.</param>
     /// <param name="requiredScopes">The route's scopes; the token needs any one of them. Empty: no scope check.</param>

@@ -82,4 +82,11 @@ public sealed class JwtAuthorizerTests
             () => new JwtAuthorizer(new JwtAuthorizerOptions { Issuer = Issuer, Audiences = [] }, JwksSource.FromJson("""{"keys":[]}"""), TimeProvider.System),
             Throws.ArgumentException);
     }
+
+    [TestCase("https://example.auth0.com/")]
+    [TestCase("https://example.auth0.com")]
+    public void Jwks_uri_is_the_issuers_well_known_document(string issuer)
+    {
+        Assert.That(JwtAuthorizer.JwksUriFor(issuer).ToString(), Is.EqualTo("https://example.auth0.com/.well-known/jwks.json"));
+    }
 }

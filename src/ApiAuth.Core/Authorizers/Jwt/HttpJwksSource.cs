@@ -19,9 +19,10 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
     /// <summary>How long one fetch may take.</summary>
     internal static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly Lock _refreshLock = new();
     private volatile Snapshot? _snapshot;
-    private long _lastAttemptUtcTicks = long.MinValue;
+    private DateTimeOffset? _lastAttempt;
+    private Task _refresh = Task.CompletedTask;
 
     internal override async ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken)
     {
@@ -31,10 +32,7 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
             return JwksKeyLookup.Found(fresh);
         }
 
-        if (RefreshAllowed())
-        {
-            await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await RefreshAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // Stale or not, the last good keys are what we have: a failed refresh must not lock every caller out.
         snapshot = _snapshot;
@@ -45,54 +43,51 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
 
     private bool IsStale(Snapshot snapshot) => timeProvider.GetUtcNow() - snapshot.FetchedAt >= MaximumKeyAge;
 
-    private bool RefreshAllowed()
+    /// <summary>
+    /// Joins the fetch in progress, or starts one if the last began at least <see cref="JwksSource.MinimumRefreshInterval"/>
+    /// ago, or does nothing. Callers share the fetch, so one caller's cancellation never aborts it for the others.
+    /// </summary>
+    private Task RefreshAsync()
     {
-        var last = Volatile.Read(ref _lastAttemptUtcTicks);
-        return last == long.MinValue || timeProvider.GetUtcNow().UtcTicks - last >= MinimumRefreshInterval.Ticks;
-    }
-
-    private async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_refreshLock)
         {
-            // Callers that queued behind a fetch use its result instead of fetching again.
-            if (!RefreshAllowed())
+            var now = timeProvider.GetUtcNow();
+            if (!_refresh.IsCompleted || (_lastAttempt is { } last && now - last < MinimumRefreshInterval))
             {
-                return;
+                return _refresh;
             }
 
-            Volatile.Write(ref _lastAttemptUtcTicks, timeProvider.GetUtcNow().UtcTicks);
-            var keys = await FetchAsync(cancellationToken).ConfigureAwait(false);
-            AuthorizerMetrics.JwksFetches.Add(1, new KeyValuePair<string, object?>("result", keys is null ? "failure" : "success"));
-            if (keys is not null)
-            {
-                _snapshot = new Snapshot(keys, timeProvider.GetUtcNow());
-            }
-        }
-        finally
-        {
-            _refreshGate.Release();
+            _lastAttempt = now;
+            _refresh = Task.Run(FetchAndStoreAsync);
+            return _refresh;
         }
     }
 
-    private async Task<FrozenDictionary<string, JsonWebKey>?> FetchAsync(CancellationToken cancellationToken)
+    private async Task FetchAndStoreAsync()
+    {
+        var keys = await FetchAsync().ConfigureAwait(false);
+        AuthorizerMetrics.JwksFetches.Add(1, new KeyValuePair<string, object?>("result", keys is null ? "failure" : "success"));
+        if (keys is not null)
+        {
+            _snapshot = new Snapshot(keys, timeProvider.GetUtcNow());
+        }
+    }
+
+    private async Task<FrozenDictionary<string, JsonWebKey>?> FetchAsync()
     {
         using var timeout = new CancellationTokenSource(FetchTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var response = await httpClient.GetAsync(jwksUri, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = await httpClient.GetAsync(jwksUri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaximumDocumentBytes)
             {
                 return null;
             }
 
-            var json = await ReadBoundedAsync(response.Content, linked.Token).ConfigureAwait(false);
+            var json = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
             return json is not null && JwksParser.TryParse(json, out var keys, out _) ? keys : null;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or JsonException
-                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException or OperationCanceledException)
         {
             return null;
         }

@@ -45,6 +45,19 @@ public sealed class HttpJwksSourceTests : IDisposable
     }
 
     [Test]
+    public async Task Concurrent_first_requests_share_one_fetch()
+    {
+        await using var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()));
+        var authorizer = Authorizer(server.Uri);
+        var token = Token(Key1);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => authorizer.AuthorizeAsync(token, NoScopes).AsTask())));
+
+        Assert.That(outcomes.All(o => o.IsAllowed), Is.True);
+        Assert.That(server.Requests, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Rotated_key_is_picked_up_on_its_first_unknown_kid_once_the_interval_allows()
     {
         await using var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()));

@@ -87,8 +87,9 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
             var json = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
             return json is not null && JwksParser.TryParse(json, out var keys, out _) ? keys : null;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or JsonException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException or OperationCanceledException or InvalidOperationException)
         {
+            // Every caller awaits this fetch: it must end in "no new keys", never in an exception.
             return null;
         }
     }

@@ -89,6 +89,9 @@ public class RequestAuthorizerTests
         }
     }
 
+    // AWS: "For request parameter-based Lambda authorizers, 401 Unauthorized errors usually occur when the configured
+    // identity sources are missing, null, empty, or not valid" — returned without calling the authorizer
+    // (https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer).
     [TestCaseSource(nameof(MissingSources))]
     public async Task Any_missing_or_empty_source_is_401_without_invoking(CustomAuthorizerRequest request)
     {

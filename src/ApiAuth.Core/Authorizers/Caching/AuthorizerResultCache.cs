@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using ApiAuth.Authorizers.Custom;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ApiAuth.Authorizers.Caching;
+
+/// <summary>
+/// API Gateway's authorizer result cache: successful results only, keyed by <see cref="CacheIdentity"/>, expiring on a
+/// <see cref="TimeProvider"/>, bounded in entries, with one authorizer invocation per identity at a time.
+/// </summary>
+/// <remarks>
+/// Entries are indexed by a seeded 128-bit hash of the identity so a hit allocates nothing but the boxed hash; the
+/// entry keeps the identity itself and a hit compares it exactly, so a hash collision costs a miss, never a wrong answer.
+/// </remarks>
+internal sealed class AuthorizerResultCache : IDisposable
+{
+    private readonly MemoryCache _cache;
+    private readonly TimeProvider _timeProvider;
+    private readonly ConcurrentDictionary<string, Lazy<Task<AuthorizerInvocation>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly long _seed = Random.Shared.NextInt64();
+
+    public AuthorizerResultCache(TimeProvider timeProvider, long sizeLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sizeLimit);
+        _timeProvider = timeProvider;
+        _cache = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(timeProvider), SizeLimit = sizeLimit });
+    }
+
+    /// <summary>Number of results currently held (expired ones may linger until the next access or scan).</summary>
+    public int Count => _cache.Count;
+
+    public bool TryGet(string authorizerName, ReadOnlySpan<string> identitySourceValues, [NotNullWhen(true)] out CustomAuthorizerResult? result)
+    {
+        var length = CacheIdentity.Length(authorizerName, identitySourceValues);
+        char[]? rented = null;
+        var identity = length <= CacheIdentity.StackLimit
+            ? stackalloc char[length]
+            : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        try
+        {
+            CacheIdentity.Write(authorizerName, identitySourceValues, identity);
+            return TryGet(identity, out result);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="invoke"/> unless an invocation for the same identity is already running, in which case the
+    /// caller shares its result. A successful result is stored for <paramref name="ttl"/>; failures are never stored.
+    /// </summary>
+    public Task<AuthorizerInvocation> InvokeOnceAsync(string identity, TimeSpan ttl, Func<Task<AuthorizerInvocation>> invoke)
+    {
+        Lazy<Task<AuthorizerInvocation>>? mine = null;
+        mine = new Lazy<Task<AuthorizerInvocation>>(() => RunAndStoreAsync(identity, ttl, invoke, mine!));
+        return _inFlight.GetOrAdd(identity, mine).Value;
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private async Task<AuthorizerInvocation> RunAndStoreAsync(
+        string identity, TimeSpan ttl, Func<Task<AuthorizerInvocation>> invoke, Lazy<Task<AuthorizerInvocation>> self)
+    {
+        try
+        {
+            // Another invocation may have stored its result between this caller's miss and its registration.
+            if (TryGet(identity, out var cached))
+            {
+                return AuthorizerInvocation.Succeeded(cached);
+            }
+
+            var invocation = await invoke().ConfigureAwait(false);
+            if (invocation.Result is { } result)
+            {
+                // Stored before the in-flight entry is removed, so a later request always finds one or the other.
+                var options = new MemoryCacheEntryOptions { AbsoluteExpiration = _timeProvider.GetUtcNow() + ttl, Size = 1 };
+                _cache.Set(Hash(identity), new Entry(identity, result), options);
+            }
+
+            return invocation;
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(identity, self));
+        }
+    }
+
+    private bool TryGet(ReadOnlySpan<char> identity, [NotNullWhen(true)] out CustomAuthorizerResult? result)
+    {
+        if (_cache.TryGetValue(Hash(identity), out var value) && value is Entry entry && identity.SequenceEqual(entry.Identity))
+        {
+            result = entry.Result;
+            return true;
+        }
+
+        result = null;
+        return false;
+    }
+
+    private object Hash(ReadOnlySpan<char> identity) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(identity), _seed);
+
+    private sealed record Entry(string Identity, CustomAuthorizerResult Result);
+}

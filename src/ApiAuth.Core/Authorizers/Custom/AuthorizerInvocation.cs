@@ -1,0 +1,21 @@
+namespace ApiAuth.Authorizers.Custom;
+
+/// <summary>What one invocation of a custom authorizer produced: a usable result, or a rejection that is never cached.</summary>
+internal sealed class AuthorizerInvocation
+{
+    private readonly AuthorizerOutcome? _failure;
+
+    private AuthorizerInvocation(CustomAuthorizerResult? result, AuthorizerOutcome? failure)
+    {
+        Result = result;
+        _failure = failure;
+    }
+
+    public CustomAuthorizerResult? Result { get; }
+
+    public static AuthorizerInvocation Succeeded(CustomAuthorizerResult result) => new(result, null);
+
+    public static AuthorizerInvocation Failed(AuthorizerOutcome failure) => new(null, failure);
+
+    public AuthorizerOutcome OutcomeFor(string methodArn) => Result?.Evaluate(methodArn) ?? _failure!;
+}

@@ -1,0 +1,196 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using ApiAuth.Authorizers.Caching;
+
+namespace ApiAuth.Authorizers.Custom;
+
+/// <summary>
+/// Runs custom authorizers the way API Gateway does: checks the identity sources (and the TOKEN validation
+/// expression) without invoking on failure, answers from the result cache, invokes once per identity on a miss with a
+/// timeout, and evaluates the authorizer's policy against the request's method ARN.
+/// </summary>
+public sealed class CustomAuthorizerInvoker : IDisposable
+{
+    /// <summary>How many authorizer results are cached unless configured otherwise.</summary>
+    public const int DefaultCacheSizeLimit = 10_000;
+
+    private readonly FrozenDictionary<string, CustomAuthorizerRegistration> _registrations;
+    private readonly IAuthorizerPolicyCompiler _policyCompiler;
+    private readonly TimeProvider _timeProvider;
+    private readonly AuthorizerResultCache _cache;
+
+    /// <summary>Creates an invoker for a set of authorizers.</summary>
+    /// <param name="registrations">The authorizers; names must be unique (compared ordinally).</param>
+    /// <param name="policyCompiler">Compiles the policies authorizers return (the policy engine).</param>
+    /// <param name="timeProvider">The clock for cache expiry and timeouts.</param>
+    /// <param name="cacheSizeLimit">How many results the cache holds at most.</param>
+    /// <exception cref="ArgumentException">Two authorizers share a name.</exception>
+    public CustomAuthorizerInvoker(
+        IEnumerable<CustomAuthorizerRegistration> registrations,
+        IAuthorizerPolicyCompiler policyCompiler,
+        TimeProvider timeProvider,
+        int cacheSizeLimit = DefaultCacheSizeLimit)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(policyCompiler);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var byName = new Dictionary<string, CustomAuthorizerRegistration>(StringComparer.Ordinal);
+        foreach (var registration in registrations)
+        {
+            if (!byName.TryAdd(registration.Definition.Name, registration))
+            {
+                throw new ArgumentException($"Two custom authorizers are named '{registration.Definition.Name}'; names must be unique.", nameof(registrations));
+            }
+        }
+
+        _registrations = byName.ToFrozenDictionary(StringComparer.Ordinal);
+        _policyCompiler = policyCompiler;
+        _timeProvider = timeProvider;
+        _cache = new AuthorizerResultCache(timeProvider, cacheSizeLimit);
+    }
+
+    /// <summary>Authorizes one request with the named authorizer.</summary>
+    /// <param name="authorizerName">A registered authorizer's name.</param>
+    /// <param name="request">The request as the adapter sees it; <see cref="CustomAuthorizerRequest.MethodArn"/> is required.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait (a shared invocation keeps running for the others).</param>
+    /// <returns>The outcome; expected failures are outcomes, never exceptions.</returns>
+    /// <exception cref="ArgumentException">No authorizer has that name (a configuration mistake).</exception>
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string authorizerName, CustomAuthorizerRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_registrations.TryGetValue(authorizerName, out var registration))
+        {
+            throw new ArgumentException($"No custom authorizer is named '{authorizerName}'.", nameof(authorizerName));
+        }
+
+        var definition = registration.Definition;
+        if (definition.Type == CustomAuthorizerType.Token)
+        {
+            var token = definition.IdentitySources[0].Find(request);
+            if (CheckToken(definition, token) is { } rejection)
+            {
+                return new ValueTask<AuthorizerOutcome>(rejection);
+            }
+
+            // Single value: a span over the local avoids an array on the hot path.
+            var presentToken = token!;
+            if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
+            {
+                AuthorizerMetrics.CacheHits.Add(1);
+                return new ValueTask<AuthorizerOutcome>(cached.Evaluate(request.MethodArn));
+            }
+
+            var tokenEvent = new CustomAuthorizerRequest { Type = "TOKEN", AuthorizationToken = presentToken, MethodArn = request.MethodArn };
+            return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, tokenEvent, [presentToken], cancellationToken));
+        }
+
+        var values = new string[definition.IdentitySources.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = definition.IdentitySources[i].Find(request);
+            if (string.IsNullOrEmpty(value))
+            {
+                return new ValueTask<AuthorizerOutcome>(AuthorizerOutcome.Unauthorized(AuthorizerReason.MissingIdentitySource));
+            }
+
+            values[i] = value;
+        }
+
+        if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, values, out var hit))
+        {
+            AuthorizerMetrics.CacheHits.Add(1);
+            return new ValueTask<AuthorizerOutcome>(hit.Evaluate(request.MethodArn));
+        }
+
+        var requestEvent = new CustomAuthorizerRequest
+        {
+            Type = "REQUEST",
+            MethodArn = request.MethodArn,
+            Resource = request.Resource,
+            Path = request.Path,
+            HttpMethod = request.HttpMethod,
+            Headers = request.Headers,
+            MultiValueHeaders = request.MultiValueHeaders,
+            QueryStringParameters = request.QueryStringParameters,
+            MultiValueQueryStringParameters = request.MultiValueQueryStringParameters,
+            PathParameters = request.PathParameters,
+            StageVariables = request.StageVariables,
+            RequestContext = request.RequestContext,
+        };
+        return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, requestEvent, values, cancellationToken));
+    }
+
+    /// <summary>How many results the cache holds (for tests and diagnostics).</summary>
+    internal int CachedResultCount => _cache.Count;
+
+    /// <summary>Stops using the result cache.</summary>
+    public void Dispose() => _cache.Dispose();
+
+    private static AuthorizerOutcome? CheckToken(CustomAuthorizerDefinition definition, string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return AuthorizerOutcome.Unauthorized(AuthorizerReason.MissingIdentitySource);
+        }
+
+        try
+        {
+            return definition.ValidationExpression is { } expression && !expression.IsMatch(token)
+                ? AuthorizerOutcome.Unauthorized(AuthorizerReason.ValidationExpressionMismatch)
+                : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return AuthorizerOutcome.Unauthorized(AuthorizerReason.ValidationExpressionTimeout);
+        }
+    }
+
+    private async Task<AuthorizerOutcome> InvokeAsync(
+        CustomAuthorizerRegistration registration, CustomAuthorizerRequest authorizerEvent, string[] identitySourceValues, CancellationToken cancellationToken)
+    {
+        var definition = registration.Definition;
+        if (definition.ResultTtl == TimeSpan.Zero)
+        {
+            var uncached = await InvokeWithTimeoutAsync(registration, authorizerEvent).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return uncached.OutcomeFor(authorizerEvent.MethodArn);
+        }
+
+        var identity = CacheIdentity.Create(definition.Name, identitySourceValues);
+        var invocation = await _cache
+            .InvokeOnceAsync(identity, definition.ResultTtl, () => InvokeWithTimeoutAsync(registration, authorizerEvent))
+            .WaitAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return invocation.OutcomeFor(authorizerEvent.MethodArn);
+    }
+
+    // Never throws: every way an authorizer can fail becomes an outcome. The shared invocation is bounded by the
+    // authorizer's timeout only, so one impatient caller cannot fail the others waiting on it.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any authorizer exception is API Gateway's 500 AuthorizerConfigurationException.")]
+    private async Task<AuthorizerInvocation> InvokeWithTimeoutAsync(CustomAuthorizerRegistration registration, CustomAuthorizerRequest authorizerEvent)
+    {
+        AuthorizerMetrics.Invocations.Add(1);
+        var timeout = registration.Definition.Timeout;
+        using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
+        try
+        {
+            var response = await registration.Authorizer
+                .AuthorizeAsync(authorizerEvent, timeoutSource.Token)
+                .WaitAsync(timeout, _timeProvider)
+                .ConfigureAwait(false);
+            return CustomAuthorizerResponseValidator.Validate(response, _policyCompiler);
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && timeoutSource.IsCancellationRequested))
+        {
+            return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerTimeout));
+        }
+        catch (Exception e) when (e.Message == AuthorizerOutcome.UnauthorizedMessage)
+        {
+            // Lambda authorizers signal 401 by failing with exactly this message; ported code keeps working.
+            return AuthorizerInvocation.Failed(AuthorizerOutcome.Unauthorized(AuthorizerReason.AuthorizerUnauthorized));
+        }
+        catch (Exception)
+        {
+            return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerException));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace ApiAuth.Authorizers.Custom;
+
+/// <summary>
+/// A custom authorizer's validated answer: principal, compiled policy, context. Cached as a whole and evaluated for
+/// each method ARN; the three possible outcomes are built once so a cache hit allocates none.
+/// </summary>
+internal sealed class CustomAuthorizerResult
+{
+    private readonly IAuthorizerPolicy _policy;
+    private readonly AuthorizerOutcome _allow;
+    private readonly AuthorizerOutcome _explicitDeny;
+    private readonly AuthorizerOutcome _implicitDeny;
+
+    public CustomAuthorizerResult(string principalId, IAuthorizerPolicy policy, IReadOnlyDictionary<string, object> context, string? usageIdentifierKey)
+    {
+        _policy = policy;
+        _allow = AuthorizerOutcome.Allow(principalId, context, usageIdentifierKey, policy: policy);
+        _explicitDeny = AuthorizerOutcome.Deny(explicitDeny: true, principalId, context, usageIdentifierKey, policy);
+        _implicitDeny = AuthorizerOutcome.Deny(explicitDeny: false, principalId, context, usageIdentifierKey, policy);
+    }
+
+    public AuthorizerOutcome Evaluate(string methodArn) => _policy.Evaluate(methodArn) switch
+    {
+        AuthorizerPolicyDecision.Allow => _allow,
+        AuthorizerPolicyDecision.ExplicitDeny => _explicitDeny,
+        _ => _implicitDeny,
+    };
+}

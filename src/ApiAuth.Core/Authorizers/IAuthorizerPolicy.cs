@@ -1,0 +1,13 @@
+namespace ApiAuth.Authorizers;
+
+/// <summary>
+/// A custom authorizer's policy document, compiled once per authorizer result and evaluated for every method ARN the
+/// cached result is used for.
+/// </summary>
+public interface IAuthorizerPolicy
+{
+    /// <summary>Evaluates <c>execute-api:Invoke</c> on <paramref name="methodArn"/>.</summary>
+    /// <param name="methodArn">The method ARN, e.g. <c>arn:aws:execute-api:us-east-1:123456789012:api/prod/GET/pets</c>.</param>
+    /// <returns>The decision; never throws for a compiled policy.</returns>
+    AuthorizerPolicyDecision Evaluate(string methodArn);
+}

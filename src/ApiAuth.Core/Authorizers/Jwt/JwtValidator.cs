@@ -1,0 +1,185 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ApiAuth.Authorizers.Jwt;
+
+/// <summary>
+/// The checks every JWT authorizer shares, in an order that gives each rejection a precise reason: size, shape,
+/// pinned algorithm, no self-named keys, <c>kid</c> required and known, key fits the algorithm, signature and issuer
+/// (JsonWebTokenHandler, trying only that one key), then lifetime on the injected clock.
+/// </summary>
+internal sealed class JwtValidator
+{
+    /// <summary>The only algorithm accepted: Cognito signs with RS256, and pinning it rules out <c>none</c> and HS/RS confusion.</summary>
+    public const string Algorithm = SecurityAlgorithms.RsaSha256;
+
+    // Headers that point at or embed a key; trusting them would let the token choose its own verifier.
+    private static readonly string[] KeyReferenceHeaders = ["jku", "x5u", "jwk", "x5c"];
+
+    private readonly IReadOnlyList<string> _validIssuers;
+    private readonly JwksSource _keys;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _clockSkew;
+    private readonly int _maximumTokenSize;
+    private readonly JsonWebTokenHandler _handler;
+
+    public JwtValidator(IReadOnlyList<string> validIssuers, JwksSource keys, TimeProvider timeProvider, TimeSpan clockSkew, int maximumTokenSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(clockSkew, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximumTokenSize);
+        _validIssuers = validIssuers;
+        _keys = keys;
+        _timeProvider = timeProvider;
+        _clockSkew = clockSkew;
+        _maximumTokenSize = maximumTokenSize;
+        _handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = maximumTokenSize };
+    }
+
+    public async ValueTask<JwtValidation> ValidateAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.MissingToken);
+        }
+
+        if (token.Length > _maximumTokenSize)
+        {
+            return JwtValidation.Rejected(AuthorizerReason.TokenTooLarge);
+        }
+
+        if (ReadJws(token) is not { } jwt)
+        {
+            return JwtValidation.Rejected(AuthorizerReason.MalformedToken);
+        }
+
+        if (!string.Equals(jwt.Alg, Algorithm, StringComparison.Ordinal))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.AlgorithmNotAllowed);
+        }
+
+        foreach (var header in KeyReferenceHeaders)
+        {
+            if (jwt.TryGetHeaderValue<object>(header, out _))
+            {
+                return JwtValidation.Rejected(AuthorizerReason.UntrustedKeyReference);
+            }
+        }
+
+        // RFC 7515 §4.1.11: extensions listed in "crit" must be understood; this validator understands none.
+        if (jwt.TryGetHeaderValue<object>("crit", out _))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.CriticalHeaderNotSupported);
+        }
+
+        if (string.IsNullOrEmpty(jwt.Kid))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.MissingKeyId);
+        }
+
+        var lookup = await _keys.FindKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false);
+        if (lookup.Key is not { } key)
+        {
+            return JwtValidation.Rejected(lookup.Failure);
+        }
+
+        if (!Fits(key))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.KeyAlgorithmMismatch);
+        }
+
+        var result = await _handler.ValidateTokenAsync(jwt, Parameters(key)).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            return JwtValidation.Rejected(Classify(result.Exception));
+        }
+
+        // The handler already checked the issuer; this exact, ordinal comparison pins down that no normalisation
+        // (case, trailing slash) was applied on the way.
+        if (!_validIssuers.Contains(jwt.Issuer, StringComparer.Ordinal))
+        {
+            return JwtValidation.Rejected(AuthorizerReason.InvalidIssuer);
+        }
+
+        var lifetime = CheckLifetime(jwt);
+        return lifetime == AuthorizerReason.Allowed ? new JwtValidation(AuthorizerReason.Allowed, jwt) : JwtValidation.Rejected(lifetime);
+    }
+
+    private static JsonWebToken? ReadJws(string token)
+    {
+        try
+        {
+            var jwt = new JsonWebToken(token);
+            // Five-part JWE tokens are encrypted, not signed; authorizers only accept signatures they can check.
+            return jwt.IsEncrypted ? null : jwt;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
+        {
+            // ArgumentException includes SecurityTokenMalformedException; bad base64url surfaces as FormatException.
+            return null;
+        }
+    }
+
+    // A JWKS entry may restrict its key to an algorithm or to encryption; honour both, and only RSA keys verify RS256.
+    private static bool Fits(JsonWebKey key) =>
+        string.Equals(key.Kty, JsonWebAlgorithmsKeyTypes.RSA, StringComparison.Ordinal) &&
+        (string.IsNullOrEmpty(key.Alg) || string.Equals(key.Alg, Algorithm, StringComparison.Ordinal)) &&
+        (string.IsNullOrEmpty(key.Use) || string.Equals(key.Use, JsonWebKeyUseNames.Sig, StringComparison.Ordinal));
+
+    private TokenValidationParameters Parameters(JsonWebKey key) => new()
+    {
+        IssuerSigningKey = key,
+        TryAllIssuerSigningKeys = false,
+        ValidAlgorithms = [Algorithm],
+        RequireSignedTokens = true,
+        ValidateIssuer = true,
+        ValidIssuers = _validIssuers,
+        // Audience and token use differ per authorizer and lifetime needs precise reasons: both are checked by us.
+        ValidateAudience = false,
+        ValidateLifetime = false,
+        ValidateIssuerSigningKey = false,
+    };
+
+    private static AuthorizerReason Classify(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => AuthorizerReason.InvalidSignature,
+        SecurityTokenInvalidIssuerException => AuthorizerReason.InvalidIssuer,
+        SecurityTokenInvalidAlgorithmException => AuthorizerReason.AlgorithmNotAllowed,
+        SecurityTokenMalformedException => AuthorizerReason.MalformedToken,
+        _ => AuthorizerReason.InvalidToken,
+    };
+
+    private AuthorizerReason CheckLifetime(JsonWebToken jwt)
+    {
+        DateTime expires, notBefore, issuedAt;
+        try
+        {
+            expires = jwt.ValidTo;
+            notBefore = jwt.ValidFrom;
+            issuedAt = jwt.IssuedAt;
+        }
+        catch (Exception e) when (e is SecurityTokenException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            return AuthorizerReason.MalformedToken;
+        }
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (expires == DateTime.MinValue)
+        {
+            return AuthorizerReason.MissingExpiration;
+        }
+
+        if (now >= expires + _clockSkew)
+        {
+            return AuthorizerReason.TokenExpired;
+        }
+
+        if (notBefore != DateTime.MinValue && notBefore > now + _clockSkew)
+        {
+            return AuthorizerReason.TokenNotYetValid;
+        }
+
+        return issuedAt != DateTime.MinValue && issuedAt > now + _clockSkew
+            ? AuthorizerReason.TokenIssuedInFuture
+            : AuthorizerReason.Allowed;
+    }
+}

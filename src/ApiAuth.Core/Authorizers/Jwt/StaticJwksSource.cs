@@ -1,0 +1,13 @@
+using System.Collections.Frozen;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ApiAuth.Authorizers.Jwt;
+
+/// <summary>A fixed set of keys.</summary>
+internal sealed class StaticJwksSource(FrozenDictionary<string, JsonWebKey> keys) : JwksSource
+{
+    internal override ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        new(keys.Count == 0 ? JwksKeyLookup.Missing(AuthorizerReason.NoSigningKeys)
+            : keys.TryGetValue(keyId, out var key) ? JwksKeyLookup.Found(key)
+            : JwksKeyLookup.Missing(AuthorizerReason.UnknownKeyId));
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using ApiAuth.Authorizers.Custom;
+using ApiAuth.Tests.Authorizers.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ApiAuth.Tests.Authorizers;
+
+public class AuthorizerMetricsTests
+{
+    [Test]
+    public async Task Cache_hits_and_invocations_are_counted_on_the_ApiAuth_meter()
+    {
+        var counts = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ApiAuth")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (counts)
+            {
+                counts[instrument.Name] = counts.GetValueOrDefault(instrument.Name) + value;
+            }
+        });
+        listener.Start();
+        const string name = "auth";
+        using var invoker = new CustomAuthorizerInvoker(
+            [new(CustomAuthorizerDefinition.Token(name), new ScriptedAuthorizer(Policies.Allow("u", "*")))], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await invoker.AuthorizeAsync(name, Policies.Request(Policies.GetPets, "t"));
+        }
+
+        // At least: the meter is process-wide, so tests running at the same time may add to it.
+        Assert.That(counts.GetValueOrDefault("apiauth.authorizer.invocations"), Is.GreaterThanOrEqualTo(1));
+        Assert.That(counts.GetValueOrDefault("apiauth.authorizer.cache.hits"), Is.GreaterThanOrEqualTo(2));
+    }
+}

@@ -1,0 +1,58 @@
+using ApiAuth.Authorizers;
+using ApiAuth.Authorizers.Custom;
+using ApiAuth.Tests.Authorizers.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ApiAuth.Tests.Authorizers.Custom;
+
+public class MalformedAuthorizerResultTests
+{
+    private static readonly AuthorizerPolicyDocument AllowAll = Policies.Allow("u", "*").PolicyDocument!;
+
+    private static IEnumerable<TestCaseData> MalformedResponses()
+    {
+        yield return new TestCaseData(null, AuthorizerReason.MalformedAuthorizerResult).SetName("null response");
+        yield return new TestCaseData(new CustomAuthorizerResponse { PolicyDocument = AllowAll }, AuthorizerReason.MalformedAuthorizerResult).SetName("no principal");
+        yield return new TestCaseData(new CustomAuthorizerResponse { PrincipalID = "", PolicyDocument = AllowAll }, AuthorizerReason.MalformedAuthorizerResult).SetName("empty principal");
+        yield return new TestCaseData(new CustomAuthorizerResponse { PrincipalID = "u" }, AuthorizerReason.MalformedAuthorizerResult).SetName("no policy");
+        yield return new TestCaseData(Context("nested", new Dictionary<string, object> { ["a"] = 1 }), AuthorizerReason.MalformedAuthorizerResult).SetName("context object value");
+        yield return new TestCaseData(Context("list", new[] { "a", "b" }), AuthorizerReason.MalformedAuthorizerResult).SetName("context array value");
+        yield return new TestCaseData(Context("nothing", null), AuthorizerReason.MalformedAuthorizerResult).SetName("context null value");
+        yield return new TestCaseData(Context("when", DateTime.UnixEpoch), AuthorizerReason.MalformedAuthorizerResult).SetName("context date value");
+        yield return new TestCaseData(Policies.Answer("u", "Perhaps", "*"), AuthorizerReason.MalformedPolicyDocument).SetName("policy the engine refuses");
+        yield return new TestCaseData(
+            new CustomAuthorizerResponse
+            {
+                PrincipalID = "u",
+                PolicyDocument = new AuthorizerPolicyDocument
+                {
+                    Statement = [new AuthorizerPolicyStatement { Effect = "Allow", Condition = new Dictionary<string, IDictionary<string, object>> { ["StringEquals"] = new Dictionary<string, object> { ["k"] = new object() } } }],
+                },
+            },
+            AuthorizerReason.MalformedPolicyDocument).SetName("condition value that is not a string");
+    }
+
+    [TestCaseSource(nameof(MalformedResponses))]
+    public async Task Malformed_result_is_500_and_never_cached(CustomAuthorizerResponse? response, AuthorizerReason reason)
+    {
+        var authorizer = new ScriptedAuthorizer((_, _) => Task.FromResult(response!));
+        using var invoker = new CustomAuthorizerInvoker(
+            [new(CustomAuthorizerDefinition.Token("auth"), authorizer)], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+
+        var first = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+
+        Assert.That(first.StatusCode, Is.EqualTo(500));
+        Assert.That(first.Message, Is.Null);
+        Assert.That(first.ErrorType, Is.EqualTo("AuthorizerConfigurationException"));
+        Assert.That(first.Reason, Is.EqualTo(reason));
+        Assert.That(authorizer.Invocations, Is.EqualTo(2));
+    }
+
+    private static CustomAuthorizerResponse Context(string key, object? value) => new()
+    {
+        PrincipalID = "u",
+        PolicyDocument = AllowAll,
+        Context = new Dictionary<string, object?> { [key] = value },
+    };
+}

@@ -23,7 +23,16 @@ internal static class ApiAuthCli
             ValidateCommand.Create(io),
             SimulateCommand.Create(io),
         };
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            // Input the command could not use: say what it was, never a stack trace.
+            await stderr.WriteLineAsync($"apiauth: {exception.Message}").ConfigureAwait(false);
+            return Unusable;
+        }
     }
 }

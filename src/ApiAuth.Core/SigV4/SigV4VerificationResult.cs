@@ -1,0 +1,52 @@
+using ApiAuth.SigV4.Credentials;
+
+namespace ApiAuth.SigV4;
+
+/// <summary>The outcome of verifying a request: valid with its credential, or a reason with API Gateway's response.</summary>
+public sealed class SigV4VerificationResult
+{
+    private SigV4VerificationResult(SigV4FailureReason reason, int statusCode, string? errorType, string? message, AccessKeyCredential? credential)
+    {
+        Reason = reason;
+        StatusCode = statusCode;
+        ErrorType = errorType;
+        Message = message;
+        Credential = credential;
+    }
+
+    /// <summary>True when the signature verified.</summary>
+    public bool IsValid => Reason == SigV4FailureReason.None;
+
+    /// <summary>The stable reason code (<see cref="SigV4FailureReason.None"/> when valid).</summary>
+    public SigV4FailureReason Reason { get; }
+
+    /// <summary>The HTTP status API Gateway answers with: 200 when valid, 403 for authentication failures, 500 when the store failed.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The <c>x-amzn-ErrorType</c> header value, null when valid.</summary>
+    public string? ErrorType { get; }
+
+    /// <summary>API Gateway's message, null when valid.</summary>
+    public string? Message { get; }
+
+    /// <summary>The verified credential, null when invalid.</summary>
+    public AccessKeyCredential? Credential { get; }
+
+    /// <summary>The canonical request the verifier computed, when diagnostics were asked for.</summary>
+    public string? CanonicalRequest { get; init; }
+
+    /// <summary>The string to sign the verifier computed, when diagnostics were asked for.</summary>
+    public string? StringToSign { get; init; }
+
+    internal static SigV4VerificationResult Success(AccessKeyCredential credential) =>
+        new(SigV4FailureReason.None, 200, null, null, credential);
+
+    internal static SigV4VerificationResult Fail(SigV4FailureReason reason, string errorType, string message) =>
+        new(reason, reason == SigV4FailureReason.CredentialStoreFailure ? 500 : 403, errorType, message, null);
+
+    internal SigV4VerificationResult WithDiagnostics(string? canonicalRequest, string? stringToSign) =>
+        new(Reason, StatusCode, ErrorType, Message, Credential) { CanonicalRequest = canonicalRequest, StringToSign = stringToSign };
+
+    /// <summary>Describes the outcome without secrets.</summary>
+    public override string ToString() => IsValid ? $"Valid ({Credential})" : $"{Reason}: {Message}";
+}

@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ApiAuth.SigV4.Canonicalization;
+
+namespace ApiAuth.SigV4;
+
+/// <summary>
+/// The signature parameters of a request, read from the <c>Authorization</c> header or from presigned query
+/// parameters. Header values are kept as ranges of the header string, so reading them allocates nothing.
+/// </summary>
+internal struct SignatureParameters
+{
+    public bool Presigned;
+    public string CredentialSource;
+    public Range AccessKeyId;
+    public Range Scope;
+    public Range ScopeDate;
+    public Range Region;
+    public Range Service;
+    public Range Terminator;
+    public string SignedHeadersSource;
+    public Range SignedHeaders;
+    public string SignatureSource;
+    public Range Signature;
+    public string AmzDateSource;
+    public Range AmzDate;
+    public DateTimeOffset RequestTime;
+    public int ExpiresSeconds;
+    public string? SessionToken;
+    public string? ContentSha256;
+    public bool SessionTokenInQuery;
+
+    public readonly ReadOnlySpan<char> SignedHeadersSpan => SignedHeadersSource.AsSpan()[SignedHeaders];
+
+    public readonly ReadOnlySpan<char> SignatureSpan => SignatureSource.AsSpan()[Signature];
+
+    public readonly ReadOnlySpan<char> AmzDateSpan => AmzDateSource.AsSpan()[AmzDate];
+
+    public readonly ReadOnlySpan<char> ScopeSpan => CredentialSource.AsSpan()[Scope];
+
+    public readonly ReadOnlySpan<char> ScopeDateSpan => CredentialSource.AsSpan()[ScopeDate];
+
+    public readonly ReadOnlySpan<char> RegionSpan => CredentialSource.AsSpan()[Region];
+
+    public readonly ReadOnlySpan<char> ServiceSpan => CredentialSource.AsSpan()[Service];
+
+    public readonly ReadOnlySpan<char> TerminatorSpan => CredentialSource.AsSpan()[Terminator];
+
+    /// <summary>Reads the parameters; returns the failure when they are missing, malformed or ambiguous.</summary>
+    public static SigV4VerificationResult? TryRead(SigV4Request request, SigV4VerifierOptions options, out SignatureParameters parameters)
+    {
+        parameters = default;
+        CanonicalRequestWriter.SplitTarget(request.RawTarget, out _, out var query);
+        var counts = HeaderCounts.Of(request);
+        var authorizationCount = counts.Authorization;
+        var presigned = HasQueryParameter(query, SigV4Constants.QueryAlgorithm);
+
+        if (authorizationCount > 0 && presigned)
+        {
+            return Incomplete(SigV4FailureReason.AmbiguousAuthentication,
+                "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
+        }
+        if (authorizationCount > 1)
+        {
+            return Incomplete(SigV4FailureReason.AmbiguousAuthentication, "The request has more than one Authorization header.");
+        }
+        if (presigned)
+        {
+            return ReadQuery(request, query, options, ref parameters);
+        }
+        if (authorizationCount == 1)
+        {
+            return ReadHeader(request, counts, options, ref parameters);
+        }
+        return SigV4VerificationResult.Fail(SigV4FailureReason.MissingAuthenticationToken, SigV4ErrorTypes.MissingAuthenticationToken, "Missing Authentication Token");
+    }
+
+    private static SigV4VerificationResult? ReadHeader(SigV4Request request, HeaderCounts counts, SigV4VerifierOptions options, ref SignatureParameters parameters)
+    {
+        var authorization = request.Headers[counts.AuthorizationIndex].Value;
+        if (authorization.Length > options.MaxAuthorizationLength || !Ascii.IsValid(authorization))
+        {
+            return Incomplete(SigV4FailureReason.IncompleteSignature,
+                $"The Authorization header must be ASCII and at most {options.MaxAuthorizationLength} characters long.");
+        }
+
+        var text = authorization.AsSpan();
+        var start = Skip(text, 0);
+        var algorithmEnd = IndexOfOrEnd(text, ' ', start);
+        var algorithm = text[start..algorithmEnd];
+        if (!algorithm.SequenceEqual(SigV4Constants.Algorithm))
+        {
+            if (algorithm.StartsWith("AWS4-", StringComparison.Ordinal) && algorithm.IndexOf('=') < 0)
+            {
+                return Incomplete(SigV4FailureReason.UnsupportedAlgorithm, $"Unsupported AWS 'algorithm': '{algorithm}'.");
+            }
+            return MissingEqualSign(authorization);
+        }
+
+        Range credential = default, signedHeaders = default, signature = default;
+        bool hasCredential = false, hasSignedHeaders = false, hasSignature = false;
+        var position = algorithmEnd;
+        while (position < text.Length)
+        {
+            position = Skip(text, position);
+            if (position >= text.Length)
+            {
+                break;
+            }
+            var end = IndexOfOrEnd(text, ',', position);
+            var pairEnd = TrimEnd(text, position, end);
+            var pair = text[position..pairEnd];
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+            {
+                return MissingEqualSign(authorization);
+            }
+            var key = pair[..equals];
+            var value = new Range(position + equals + 1, pairEnd);
+            bool duplicate;
+            if (key.SequenceEqual("Credential"))
+            {
+                duplicate = hasCredential;
+                (credential, hasCredential) = (value, true);
+            }
+            else if (key.SequenceEqual("SignedHeaders"))
+            {
+                duplicate = hasSignedHeaders;
+                (signedHeaders, hasSignedHeaders) = (value, true);
+            }
+            else if (key.SequenceEqual("Signature"))
+            {
+                duplicate = hasSignature;
+                (signature, hasSignature) = (value, true);
+            }
+            else
+            {
+                return Incomplete(SigV4FailureReason.IncompleteSignature,
+                    $"Authorization header has an unsupported parameter '{key}'. Authorization={authorization}");
+            }
+            if (duplicate)
+            {
+                return Incomplete(SigV4FailureReason.AmbiguousAuthentication,
+                    $"Authorization header has more than one '{key}' parameter. Authorization={authorization}");
+            }
+            position = end + 1;
+        }
+
+        var amzDateCount = counts.AmzDate;
+        var hasDate = amzDateCount > 0 || counts.Date > 0;
+        if (!hasCredential || !hasSignedHeaders || !hasSignature || !hasDate)
+        {
+            var message = new StringBuilder();
+            if (!hasCredential)
+            {
+                message.Append("Authorization header requires 'Credential' parameter. ");
+            }
+            if (!hasSignature)
+            {
+                message.Append("Authorization header requires 'Signature' parameter. ");
+            }
+            if (!hasSignedHeaders)
+            {
+                message.Append("Authorization header requires 'SignedHeaders' parameter. ");
+            }
+            if (!hasDate)
+            {
+                message.Append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+            }
+            message.Append("Authorization=").Append(authorization);
+            return Incomplete(SigV4FailureReason.IncompleteSignature, message.ToString());
+        }
+        if (amzDateCount > 1 || counts.SecurityToken > 1 || counts.ContentSha256 > 1)
+        {
+            return Incomplete(SigV4FailureReason.AmbiguousAuthentication, "X-Amz-Date, X-Amz-Security-Token and x-amz-content-sha256 may each appear only once.");
+        }
+
+        parameters.Presigned = false;
+        parameters.SignedHeadersSource = authorization;
+        parameters.SignedHeaders = signedHeaders;
+        parameters.SignatureSource = authorization;
+        parameters.Signature = signature;
+        parameters.SessionToken = counts.SecurityToken == 1 ? request.Headers[counts.SecurityTokenIndex].Value : null;
+        parameters.ContentSha256 = counts.ContentSha256 == 1 ? request.Headers[counts.ContentSha256Index].Value : null;
+
+        var failure = ReadCredential(authorization, credential, ref parameters);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        return amzDateCount == 1
+            ? ReadAmzDate(request.Headers[counts.AmzDateIndex].Value, ref parameters)
+            : ReadHttpDate(request.Headers[counts.DateIndex].Value, ref parameters);
+    }
+
+    private static SigV4VerificationResult? ReadQuery(SigV4Request request, ReadOnlySpan<char> query, SigV4VerifierOptions options, ref SignatureParameters parameters)
+    {
+        string? algorithm = null, credential = null, date = null, expires = null, signedHeaders = null, signature = null, token = null, contentSha = null;
+        Span<char> name = stackalloc char[32];
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            var equals = pair.IndexOf('=');
+            var rawName = equals < 0 ? pair : pair[..equals];
+            if (!UriEncoding.TryDecodeAscii(rawName, name, out var nameLength))
+            {
+                continue;
+            }
+            ref var slot = ref Slot(name[..nameLength], ref algorithm, ref credential, ref date, ref expires, ref signedHeaders, ref signature, ref token, ref contentSha);
+            if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref slot))
+            {
+                continue;
+            }
+            if (slot is not null)
+            {
+                return Incomplete(SigV4FailureReason.AmbiguousAuthentication, $"The query parameter '{name[..nameLength]}' appears more than once.");
+            }
+            var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
+            if (rawValue.Length > options.MaxAuthorizationLength)
+            {
+                return Incomplete(SigV4FailureReason.IncompleteSignature, $"The query parameter '{name[..nameLength]}' is longer than {options.MaxAuthorizationLength} characters.");
+            }
+            slot = Uri.UnescapeDataString(rawValue.ToString());
+        }
+
+        if (algorithm is null || credential is null || date is null || expires is null || signedHeaders is null || signature is null)
+        {
+            return Incomplete(SigV4FailureReason.IncompleteSignature,
+                "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+        }
+        if (algorithm != SigV4Constants.Algorithm)
+        {
+            return Incomplete(SigV4FailureReason.UnsupportedAlgorithm, "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
+        }
+        if (!Ascii.IsValid(credential) || !Ascii.IsValid(signedHeaders) || !Ascii.IsValid(signature))
+        {
+            return Incomplete(SigV4FailureReason.IncompleteSignature, "X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature must be ASCII.");
+        }
+        if (expires.Length is 0 or > 7 || expires.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return Incomplete(SigV4FailureReason.InvalidExpires, "X-Amz-Expires should be a number");
+        }
+        var expirySeconds = int.Parse(expires, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (expirySeconds is < 1 or > SigV4Constants.MaxPresignExpirySeconds)
+        {
+            return Incomplete(SigV4FailureReason.InvalidExpires,
+                expirySeconds < 1 ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires must be less than a week (in seconds) that is 604800");
+        }
+
+        parameters.Presigned = true;
+        parameters.ExpiresSeconds = expirySeconds;
+        parameters.SignedHeadersSource = signedHeaders;
+        parameters.SignedHeaders = Range.All;
+        parameters.SignatureSource = signature;
+        parameters.Signature = Range.All;
+        parameters.SessionToken = token;
+        parameters.SessionTokenInQuery = token is not null;
+        parameters.ContentSha256 = contentSha;
+        var failure = ReadCredential(credential, Range.All, ref parameters);
+        return failure ?? ReadAmzDate(date, ref parameters);
+    }
+
+    private static ref string? Slot(ReadOnlySpan<char> name, ref string? algorithm, ref string? credential, ref string? date, ref string? expires,
+        ref string? signedHeaders, ref string? signature, ref string? token, ref string? contentSha)
+    {
+        if (name.SequenceEqual(SigV4Constants.QueryAlgorithm)) return ref algorithm;
+        if (name.SequenceEqual(SigV4Constants.QueryCredential)) return ref credential;
+        if (name.SequenceEqual(SigV4Constants.QueryDate)) return ref date;
+        if (name.SequenceEqual(SigV4Constants.QueryExpires)) return ref expires;
+        if (name.SequenceEqual(SigV4Constants.QuerySignedHeaders)) return ref signedHeaders;
+        if (name.SequenceEqual(SigV4Constants.QuerySignature)) return ref signature;
+        if (name.SequenceEqual(SigV4Constants.QuerySecurityToken)) return ref token;
+        if (name.SequenceEqual(SigV4Constants.QueryContentSha256)) return ref contentSha;
+        return ref System.Runtime.CompilerServices.Unsafe.NullRef<string?>();
+    }
+
+    private static SigV4VerificationResult? ReadCredential(string source, Range credential, ref SignatureParameters parameters)
+    {
+        var text = source.AsSpan()[credential];
+        var (offset, _) = credential.GetOffsetAndLength(source.Length);
+        Span<Range> parts = stackalloc Range[6];
+        var count = text.Split(parts, '/');
+        var anyEmpty = false;
+        for (var i = 0; i < Math.Min(count, 5); i++)
+        {
+            anyEmpty |= text[parts[i]].IsEmpty;
+        }
+        if (count != 5 || anyEmpty)
+        {
+            return Incomplete(SigV4FailureReason.MalformedCredential,
+                $"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '{text}'");
+        }
+        parameters.CredentialSource = source;
+        parameters.AccessKeyId = Shift(parts[0], offset);
+        parameters.ScopeDate = Shift(parts[1], offset);
+        parameters.Region = Shift(parts[2], offset);
+        parameters.Service = Shift(parts[3], offset);
+        parameters.Terminator = Shift(parts[4], offset);
+        parameters.Scope = new Range(parameters.ScopeDate.Start, parameters.Terminator.End);
+        return null;
+    }
+
+    private static SigV4VerificationResult? ReadAmzDate(string value, ref SignatureParameters parameters)
+    {
+        var trimmed = value.AsSpan().Trim();
+        if (trimmed.Length != 16 || !DateTime.TryParseExact(trimmed, SigV4Constants.DateTimeFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return Incomplete(SigV4FailureReason.InvalidDate,
+                $"Date must be in ISO-8601 'basic format'. Got '{(value.Length > 64 ? value[..64] : value)}'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+        var start = value.Length - value.AsSpan().TrimStart().Length;
+        parameters.AmzDateSource = value;
+        parameters.AmzDate = new Range(start, start + 16);
+        parameters.RequestTime = new DateTimeOffset(time, TimeSpan.Zero);
+        return null;
+    }
+
+    private static SigV4VerificationResult? ReadHttpDate(string value, ref SignatureParameters parameters)
+    {
+        if (!DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return Incomplete(SigV4FailureReason.InvalidDate,
+                $"Date must be in ISO-8601 'basic format'. Got '{(value.Length > 64 ? value[..64] : value)}'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+        parameters.AmzDateSource = time.ToString(SigV4Constants.DateTimeFormat, CultureInfo.InvariantCulture);
+        parameters.AmzDate = Range.All;
+        parameters.RequestTime = time;
+        return null;
+    }
+
+    private static bool HasQueryParameter(ReadOnlySpan<char> query, string name)
+    {
+        Span<char> decoded = stackalloc char[32];
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            var equals = pair.IndexOf('=');
+            var rawName = equals < 0 ? pair : pair[..equals];
+            if (UriEncoding.TryDecodeAscii(rawName, decoded, out var length) && decoded[..length].SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // AWS does not echo a malformed Authorization header, which may hold a bearer token: it quotes a hash of it.
+    private static SigV4VerificationResult MissingEqualSign(string authorization)
+    {
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)));
+        return Incomplete(SigV4FailureReason.IncompleteSignature,
+            $"Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): '{hash}'.");
+    }
+
+    private static SigV4VerificationResult Incomplete(SigV4FailureReason reason, string message) =>
+        SigV4VerificationResult.Fail(reason, SigV4ErrorTypes.IncompleteSignature, message);
+
+    private static Range Shift(Range range, int offset) => new(range.Start.Value + offset, range.End.Value + offset);
+
+    private static int Skip(ReadOnlySpan<char> text, int position)
+    {
+        while (position < text.Length && text[position] is ' ' or ',' or '\t')
+        {
+            position++;
+        }
+        return position;
+    }
+
+    private static int IndexOfOrEnd(ReadOnlySpan<char> text, char value, int start)
+    {
+        var index = text[start..].IndexOf(value);
+        return index < 0 ? text.Length : start + index;
+    }
+
+    private static int TrimEnd(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (end > start && text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+        return end;
+    }
+}

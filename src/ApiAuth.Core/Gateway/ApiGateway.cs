@@ -1,0 +1,152 @@
+using ApiAuth.Arns;
+using ApiAuth.Policies.Compilation;
+using ApiAuth.Policies.Evaluation;
+using ApiAuth.SigV4;
+
+namespace ApiAuth.Gateway;
+
+/// <summary>
+/// The decision pipeline of an API Gateway REST API, in API Gateway's order: the method's authorization type,
+/// authentication (SigV4, token, authorizer), then authorization against <c>execute-api:Invoke</c> on the method ARN
+/// with the API's resource policy. Thread-safe; one per API stage.
+/// </summary>
+public sealed class ApiGateway
+{
+    private readonly RestApiReference _api;
+    private readonly string _stage;
+    private readonly SigV4Verifier? _verifier;
+    private readonly CompiledPolicy? _resourcePolicy;
+    private readonly IdentityPolicyCache _identityPolicies;
+    private readonly IGatewayAuthorizers? _authorizers;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="api">Region, account and API id.</param>
+    /// <param name="stage">The stage name in method ARNs, e.g. <c>prod</c>.</param>
+    /// <param name="verifier">The SigV4 verifier for AWS_IAM methods; null when the API has none.</param>
+    /// <param name="resourcePolicy">The API's resource policy, or null.</param>
+    /// <param name="authorizers">Cognito and custom authorizers by name; null when the API has none.</param>
+    /// <param name="timeProvider">The clock for condition keys; null for the system clock.</param>
+    public ApiGateway(RestApiReference api, string stage, SigV4Verifier? verifier, CompiledPolicy? resourcePolicy, IGatewayAuthorizers? authorizers = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stage);
+        _api = api;
+        _stage = stage;
+        _verifier = verifier;
+        _resourcePolicy = resourcePolicy;
+        _identityPolicies = new IdentityPolicyCache(api);
+        _authorizers = authorizers;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>The method ARN API Gateway authorizes for a request.</summary>
+    public string MethodArnFor(string httpMethod, string path) => MethodArn.Build(_api, _stage, httpMethod, path);
+
+    /// <summary>Decides a request for a method. Never throws for bad input: every failure is a denial.</summary>
+    public async ValueTask<GatewayDecision> AuthorizeAsync(GatewayRequest request, MethodAuthorization method, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(method);
+        var methodArn = MethodArnFor(request.Method, request.Path);
+        return method.Type switch
+        {
+            AuthorizationType.None => AuthorizeAnonymous(request, method, methodArn),
+            AuthorizationType.AwsIam => await AuthorizeIamAsync(request, methodArn, cancellationToken).ConfigureAwait(false),
+            AuthorizationType.CognitoUserPools or AuthorizationType.Custom when _authorizers is not null =>
+                await _authorizers.AuthorizeAsync(new GatewayAuthorizerContext(request, method, methodArn, _resourcePolicy, AnonymousPolicyRequest(request, methodArn)), cancellationToken)
+                    .ConfigureAwait(false),
+            _ => Misconfigured(method, methodArn, $"no authorizer is configured for {method.Type}"),
+        };
+    }
+
+    private GatewayDecision AuthorizeAnonymous(GatewayRequest request, MethodAuthorization method, string methodArn) =>
+        FromAuthorization(GatewayAuthorization.AuthorizeResourcePolicyOnly(AnonymousPolicyRequest(request, methodArn), _resourcePolicy), method.Type, methodArn);
+
+    private async ValueTask<GatewayDecision> AuthorizeIamAsync(GatewayRequest request, string methodArn, CancellationToken cancellationToken)
+    {
+        if (_verifier is null)
+        {
+            return Misconfigured(MethodAuthorization.AwsIam, methodArn, "no SigV4 verifier is configured");
+        }
+        var signed = new SigV4Request(request.Method, request.RawTarget, request.Headers, request.Body);
+        var verified = await _verifier.VerifyAsync(signed, cancellationToken).ConfigureAwait(false);
+        if (!verified.IsValid)
+        {
+            return new GatewayDecision
+            {
+                IsAllowed = false,
+                StatusCode = verified.StatusCode,
+                ResponseType = ResponseTypeFor(verified.Reason),
+                ErrorType = verified.ErrorType,
+                Message = verified.Message,
+                Reason = verified.Reason.ToString(),
+                AuthorizationType = AuthorizationType.AwsIam,
+                MethodArn = methodArn,
+            };
+        }
+
+        var credential = verified.Credential!;
+        var identity = _identityPolicies.Get(credential);
+        if (identity.Error is not null || !RequestPrincipal.TryParse(credential.PrincipalArn, out var principal))
+        {
+            return Misconfigured(MethodAuthorization.AwsIam, methodArn, identity.Error ?? $"'{credential.PrincipalArn}' is not a principal ARN");
+        }
+        var policyRequest = new PolicyRequest(principal, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, principal, credential, _time.GetUtcNow()));
+        var decision = FromAuthorization(GatewayAuthorization.AuthorizeIam(policyRequest, identity.Policies, _resourcePolicy), AuthorizationType.AwsIam, methodArn);
+        return new GatewayDecision
+        {
+            IsAllowed = decision.IsAllowed,
+            StatusCode = decision.StatusCode,
+            ResponseType = decision.ResponseType,
+            ErrorType = decision.ErrorType,
+            Message = decision.Message,
+            Reason = decision.Reason,
+            AuthorizationType = AuthorizationType.AwsIam,
+            MethodArn = methodArn,
+            Statements = decision.Statements,
+            PrincipalId = credential.PrincipalArn,
+            PrincipalArn = credential.PrincipalArn,
+            AccountId = credential.AccountId,
+            AccessKeyId = credential.AccessKeyId,
+        };
+    }
+
+    private PolicyRequest AnonymousPolicyRequest(GatewayRequest request, string methodArn) =>
+        new(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, RequestPrincipal.Anonymous, null, _time.GetUtcNow()));
+
+    /// <summary>Turns a policy-combination result into a gateway decision.</summary>
+    internal static GatewayDecision FromAuthorization(AuthorizationDecision decision, AuthorizationType type, string methodArn) => new()
+    {
+        IsAllowed = decision.IsAllowed,
+        StatusCode = decision.StatusCode,
+        ResponseType = decision.IsAllowed ? null : GatewayResponseTypes.AccessDenied,
+        ErrorType = decision.ErrorType,
+        Message = decision.Message,
+        Reason = decision.Decision.ToString(),
+        AuthorizationType = type,
+        MethodArn = methodArn,
+        Statements = decision.Statements,
+    };
+
+    // A method wired to something that does not exist fails closed with API Gateway's configuration error.
+    private static GatewayDecision Misconfigured(MethodAuthorization method, string methodArn, string reason) => new()
+    {
+        IsAllowed = false,
+        StatusCode = 500,
+        ResponseType = GatewayResponseTypes.AuthorizerConfigurationError,
+        ErrorType = "AuthorizerConfigurationException",
+        Message = null,
+        Reason = "Misconfigured: " + reason,
+        AuthorizationType = method.Type,
+        MethodArn = methodArn,
+    };
+
+    private static string ResponseTypeFor(SigV4FailureReason reason) => reason switch
+    {
+        SigV4FailureReason.MissingAuthenticationToken => GatewayResponseTypes.MissingAuthenticationToken,
+        SigV4FailureReason.UnknownAccessKey or SigV4FailureReason.InvalidSessionToken => GatewayResponseTypes.ExpiredToken,
+        SigV4FailureReason.CredentialStoreFailure => GatewayResponseTypes.Default5xx,
+        _ => GatewayResponseTypes.InvalidSignature,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+using ApiAuth.Policies.Compilation;
+
+namespace ApiAuth.Gateway;
+
+/// <summary>
+/// API Gateway's verdict on a request: allowed, with who the caller is, or a gateway response to send
+/// (status, <c>x-amzn-ErrorType</c>, <c>{"message": ...}</c>).
+/// </summary>
+public sealed class GatewayDecision
+{
+    private static readonly IReadOnlyDictionary<string, string> NoClaims = FrozenDictionary<string, string>.Empty;
+    private static readonly IReadOnlyDictionary<string, object> NoContext = FrozenDictionary<string, object>.Empty;
+
+    /// <summary>Whether the request may continue.</summary>
+    public required bool IsAllowed { get; init; }
+
+    /// <summary>200 when allowed, else the gateway response status.</summary>
+    public required int StatusCode { get; init; }
+
+    /// <summary>The gateway response type (<see cref="GatewayResponseTypes"/>) when denied.</summary>
+    public string? ResponseType { get; init; }
+
+    /// <summary>The <c>x-amzn-ErrorType</c> header when denied.</summary>
+    public string? ErrorType { get; init; }
+
+    /// <summary>The body's <c>message</c> when denied (null for authorizer configuration errors, as AWS sends).</summary>
+    public string? Message { get; init; }
+
+    /// <summary>A stable internal reason code for logs and metrics, never sent to the caller.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The method's authorization type.</summary>
+    public required AuthorizationType AuthorizationType { get; init; }
+
+    /// <summary>The method ARN that was authorized.</summary>
+    public required string MethodArn { get; init; }
+
+    /// <summary>The caller: an IAM principal ARN, a custom authorizer's principalId, or a token's <c>sub</c>.</summary>
+    public string? PrincipalId { get; init; }
+
+    /// <summary>The caller's IAM ARN (AWS_IAM).</summary>
+    public string? PrincipalArn { get; init; }
+
+    /// <summary>The caller's account (AWS_IAM).</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>The caller's access key (AWS_IAM).</summary>
+    public string? AccessKeyId { get; init; }
+
+    /// <summary>Token claims (Cognito/JWT).</summary>
+    public IReadOnlyDictionary<string, string> Claims { get; init; } = NoClaims;
+
+    /// <summary>The custom authorizer's context.</summary>
+    public IReadOnlyDictionary<string, object> Context { get; init; } = NoContext;
+
+    /// <summary>The policy statements that decided.</summary>
+    public IReadOnlyList<CompiledStatement> Statements { get; init; } = [];
+}

@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace ApiAuth.Gateway;
+
+/// <summary>
+/// The facts about an HTTP request that API Gateway's authorization looks at. The ASP.NET Core adapter builds one
+/// per request; tests and other hosts can build them directly.
+/// </summary>
+public sealed class GatewayRequest
+{
+    /// <summary>Creates a request.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="rawTarget">The raw request target as sent (path and query), for SigV4.</param>
+    /// <param name="path">The decoded path, for the method ARN (e.g. <c>/pets/42</c>).</param>
+    /// <param name="headers">Every header line in the order received.</param>
+    public GatewayRequest(string method, string rawTarget, string path, IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(rawTarget);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(headers);
+        Method = method;
+        RawTarget = rawTarget;
+        Path = path;
+        Headers = headers;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The raw request target.</summary>
+    public string RawTarget { get; }
+
+    /// <summary>The decoded path used in the method ARN.</summary>
+    public string Path { get; }
+
+    /// <summary>The header lines.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>The buffered body (empty when there is none or the method does not need it).</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The caller's address (<c>aws:SourceIp</c>): the connection's, or a trusted proxy's forwarded one.</summary>
+    public IPAddress? SourceIp { get; init; }
+
+    /// <summary>Whether the request came over TLS (<c>aws:SecureTransport</c>).</summary>
+    public bool IsSecureTransport { get; init; }
+
+    /// <summary>The VPC endpoint id (<c>aws:SourceVpce</c>), only from a trusted source.</summary>
+    public string? SourceVpce { get; init; }
+
+    /// <summary>The VPC id (<c>aws:SourceVpc</c>), only from a trusted source.</summary>
+    public string? SourceVpc { get; init; }
+
+    /// <summary>Query string parameters, decoded (for REQUEST authorizers).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Query { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Route values (for REQUEST authorizers).</summary>
+    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The route template as API Gateway's resource, e.g. <c>/pets/{id}</c>.</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>Returns the first value of a header (case-insensitive), or null.</summary>
+    public string? GetHeader(string name)
+    {
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            if (string.Equals(Headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Headers[i].Value;
+            }
+        }
+        return null;
+    }
+}

@@ -139,7 +139,7 @@ public sealed class PolicySimulator
     {
         var text = new StringBuilder();
         var ip = request.Context.GetValues("aws:SourceIp");
-        text.Append($"{method.ToUpperInvariant()} {path} by {request.Principal.DisplayName}{(ip.Count > 0 ? " from " + ip[0] : string.Empty)} ({type}) => {decision}");
+        text.Append($"{method.ToUpperInvariant()} {path} by {request.Principal.DisplayName}{(ip.Count > 0 ? " from " + ip[0] : string.Empty)} ({AwsName(type)}) => {decision}");
         text.AppendLine().Append($"  resource: {request.Resource}");
         var resourceView = type == AuthorizationType.AwsIam ? request : request.WithPrincipal(RequestPrincipal.Anonymous);
         if (type is AuthorizationType.AwsIam or AuthorizationType.Custom)
@@ -163,6 +163,14 @@ public sealed class PolicySimulator
         }
         return text.ToString();
     }
+
+    private static string AwsName(AuthorizationType type) => type switch
+    {
+        AuthorizationType.AwsIam => "AWS_IAM",
+        AuthorizationType.Custom => "CUSTOM",
+        AuthorizationType.CognitoUserPools => "COGNITO_USER_POOLS",
+        _ => "NONE",
+    };
 
     private static void AppendPolicy(StringBuilder text, CompiledPolicy policy, PolicyRequest request)
     {

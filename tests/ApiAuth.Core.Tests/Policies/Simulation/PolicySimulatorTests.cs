@@ -34,7 +34,7 @@ public sealed class PolicySimulatorTests
         var result = Simulator.Check("anonymous", "GET", "/pets/1", sourceIp: "198.51.100.1");
         Assert.That(result.IsAllowed, Is.False);
         Assert.That(result.Decision.Message, Does.EndWith("with an explicit deny"));
-        Assert.That(result.Explanation, Does.Contain("GET /pets/1 by anonymous from 198.51.100.1 (None)")
+        Assert.That(result.Explanation, Does.Contain("GET /pets/1 by anonymous from 198.51.100.1 (NONE)")
             .And.Contain("resourcePolicy:OfficeOnly (Deny): applies"));
     }
 

@@ -1,0 +1,203 @@
+using ApiAuth.AspNetCore.Tests.Sample;
+using Microsoft.Extensions.Options;
+
+namespace ApiAuth.AspNetCore.Tests.Adapter;
+
+/// <summary>[ApiAuthorize] on controllers and RequireApiAuthorization on minimal APIs, with and without a resource policy.</summary>
+public sealed class AdapterTests
+{
+    private const string DenyDocumentationNetwork = """
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/*/*"},
+          {"Effect":"Deny","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/*/*","Condition":{"IpAddress":{"aws:SourceIp":"192.0.2.0/24"}}}]}
+        """;
+
+    [Test]
+    public async Task Controller_with_aws_iam_refuses_unsigned_and_accepts_signed_requests()
+    {
+        await using var app = await TestApp.StartAsync();
+        var unsigned = await SampleFactory.GetAsync(app.Client(), "/controller/pets");
+        using var signedClient = app.SignedClient();
+        using var signed = await signedClient.GetAsync("/controller/pets");
+        var answer = await GatewayAnswer.ReadAsync(signed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(unsigned.Status, Is.EqualTo(403));
+            Assert.That(unsigned.ErrorType, Is.EqualTo("MissingAuthenticationTokenException"));
+            Assert.That(answer.Status, Is.EqualTo(200));
+            Assert.That(answer.Field("arn"), Is.EqualTo(TestApp.UserArn), "the caller is on HttpContext.User");
+        });
+    }
+
+    [Test]
+    public async Task Action_attribute_overrides_the_controller_and_AllowAnonymous_skips_ApiAuth()
+    {
+        await using var app = await TestApp.StartAsync();
+        var open = await SampleFactory.GetAsync(app.Client(), "/controller/pets/open");
+        var anonymous = await SampleFactory.GetAsync(app.Client(), "/controller/pets/anonymous");
+        Assert.Multiple(() =>
+        {
+            Assert.That(open.Status, Is.EqualTo(200));
+            Assert.That(open.Body.GetProperty("authenticated").GetBoolean(), Is.False, "NONE callers stay anonymous");
+            Assert.That(anonymous.Status, Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    public async Task Minimal_endpoints_and_groups_are_protected()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var signed = app.SignedClient();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open")).Status, Is.EqualTo(200));
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/iam")).Status, Is.EqualTo(403));
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/group/item")).Status, Is.EqualTo(403));
+            Assert.That((await signed.GetAsync("/minimal/iam")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+            Assert.That((await signed.GetAsync("/group/item")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
+    public async Task Without_resource_policy_an_iam_caller_without_identity_allow_is_implicitly_denied()
+    {
+        await using var app = await TestApp.StartAsync(identityPolicy: null);
+        using var signed = app.SignedClient();
+        using var response = await signed.GetAsync("/minimal/iam");
+        var answer = await GatewayAnswer.ReadAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(403));
+            Assert.That(answer.ErrorType, Is.EqualTo("AccessDeniedException"));
+            Assert.That(answer.Message, Is.EqualTo($"User: {TestApp.UserArn} is not authorized to perform: execute-api:Invoke on resource: {TestApp.ApiArn}/GET/minimal/iam"));
+        });
+    }
+
+    [Test]
+    public async Task With_resource_policy_allowing_the_account_an_iam_caller_without_identity_policy_is_allowed()
+    {
+        // Same account: identity silent + resource Allow (naming the caller) → Allow.
+        var policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/alice"},"Action":"execute-api:Invoke","Resource":"execute-api:/prod/*/*"}]}""";
+        await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = policy, identityPolicy: null);
+        using var signed = app.SignedClient();
+        Assert.That((await signed.GetAsync("/minimal/iam")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Resource_policy_explicit_deny_overrides_identity_allow()
+    {
+        var policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/GET/minimal/iam"}]}""";
+        await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = policy);
+        using var signed = app.SignedClient();
+        var answer = await GatewayAnswer.ReadAsync(await signed.GetAsync("/minimal/iam"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(403));
+            Assert.That(answer.Message, Is.EqualTo($"User: {TestApp.UserArn} is not authorized to perform: execute-api:Invoke on resource: {TestApp.ApiArn}/GET/minimal/iam with an explicit deny"));
+        });
+    }
+
+    [Test]
+    public async Task None_method_needs_an_explicit_allow_once_a_resource_policy_exists()
+    {
+        var policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/GET/other"}]}""";
+        await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = policy);
+        var answer = await SampleFactory.GetAsync(app.Client(), "/minimal/open");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(403));
+            Assert.That(answer.Message, Is.EqualTo($"User: anonymous is not authorized to perform: execute-api:Invoke on resource: {TestApp.ApiArn}/GET/minimal/open"));
+        });
+    }
+
+    [TestCase("192.0.2.7", 403)]
+    [TestCase("198.51.100.7", 200)]
+    public async Task Resource_policy_ip_deny_uses_the_connection_address(string peer, int status)
+    {
+        await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = DenyDocumentationNetwork);
+        Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", peer))).Status, Is.EqualTo(status));
+    }
+
+    [Test]
+    public async Task Forwarded_for_is_ignored_without_trusted_proxies()
+    {
+        await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = DenyDocumentationNetwork);
+        var answer = await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "198.51.100.7"), ("X-Forwarded-For", "192.0.2.7"));
+        Assert.That(answer.Status, Is.EqualTo(200), "a client cannot pick its own aws:SourceIp");
+    }
+
+    [Test]
+    public async Task Forwarded_for_from_a_trusted_proxy_sets_the_source_ip()
+    {
+        await using var app = await TestApp.StartAsync(o =>
+        {
+            o.ResourcePolicy = DenyDocumentationNetwork;
+            o.TrustedProxies.Add("10.0.0.0/8");
+        });
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "10.1.2.3"), ("X-Forwarded-For", "192.0.2.7"))).Status, Is.EqualTo(403));
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "10.1.2.3"), ("X-Forwarded-For", "198.51.100.7"))).Status, Is.EqualTo(200));
+            // A client-supplied hop in front of the trusted chain does not help: the right-most untrusted hop counts.
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "10.1.2.3"), ("X-Forwarded-For", "198.51.100.7, 192.0.2.7"))).Status, Is.EqualTo(403));
+            // An untrusted peer's header is ignored.
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "198.51.100.9"), ("X-Forwarded-For", "192.0.2.7"))).Status, Is.EqualTo(200));
+        });
+    }
+
+    [Test]
+    public async Task Vpc_endpoint_header_counts_only_from_trusted_proxies()
+    {
+        var vpceOnly = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/*/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}]}""";
+        await using var app = await TestApp.StartAsync(o =>
+        {
+            o.ResourcePolicy = vpceOnly;
+            o.SourceVpceHeader = "X-Amzn-Vpce-Id";
+            o.TrustedProxies.Add("10.0.0.0/8");
+        });
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "10.0.0.5"), ("X-Amzn-Vpce-Id", "vpce-1a2b3c4d"))).Status, Is.EqualTo(200));
+            Assert.That((await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "198.51.100.9"), ("X-Amzn-Vpce-Id", "vpce-1a2b3c4d"))).Status, Is.EqualTo(403));
+        });
+    }
+
+    [Test]
+    public async Task Gateway_responses_can_be_overridden_per_type()
+    {
+        await using var app = await TestApp.StartAsync(o =>
+        {
+            var custom = new ApiAuth.AspNetCore.Configuration.GatewayResponseOptions { StatusCode = 401, BodyTemplate = """{"error":$context.error.messageString,"type":"$context.error.responseType"}""" };
+            custom.Headers["WWW-Authenticate"] = "AWS4-HMAC-SHA256";
+            o.GatewayResponses["MISSING_AUTHENTICATION_TOKEN"] = custom;
+        });
+        using var response = await app.Client().GetAsync("/minimal/iam");
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(401));
+            Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("AWS4-HMAC-SHA256"));
+            Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("Missing Authentication Token"));
+            Assert.That(body.GetProperty("type").GetString(), Is.EqualTo("MISSING_AUTHENTICATION_TOKEN"));
+        });
+    }
+
+    [Test]
+    public void Invalid_resource_policy_stops_the_app_with_the_json_path()
+    {
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () =>
+            await TestApp.StartAsync(o => o.ResourcePolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"execute-api:Invoke","Resource":"*"}]}"""));
+        Assert.That(exception!.Message, Does.Contain("ApiAuth:ResourcePolicy").And.Contain("$.Statement[0].Effect"));
+    }
+
+    [Test]
+    public void Unknown_authorizer_type_and_bad_account_stop_the_app()
+    {
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () => await TestApp.StartAsync(o =>
+        {
+            o.AccountId = "12345";
+            o.Authorizers["x"] = new ApiAuth.AspNetCore.Configuration.AuthorizerOptions { Type = "LAMBDA" };
+        }));
+        Assert.That(exception!.Message, Does.Contain("ApiAuth:Authorizers:x:Type must be").Or.Contain("AccountId"));
+    }
+}

@@ -29,11 +29,11 @@ public class AuthorizerMetricsTests
         listener.Start();
         const string name = "auth";
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Token(name), new ScriptedAuthorizer(Policies.Allow("u", "*")))], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+            [new(CustomAuthorizerDefinition.Token(name), new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*")))], new CountingPolicyCompiler(), new FakeTimeProvider(TestJwt.Now));
 
         for (var i = 0; i < 3; i++)
         {
-            await invoker.AuthorizeAsync(name, Policies.Request(Policies.GetPets, "t"));
+            await invoker.AuthorizeAsync(name, AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
         }
 
         // At least: the meter is process-wide, so tests running at the same time may add to it.

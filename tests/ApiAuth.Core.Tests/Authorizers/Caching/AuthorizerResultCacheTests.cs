@@ -7,14 +7,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace ApiAuth.Tests.Authorizers.Caching;
 
 /// <summary>
-/// API Gateway's authorizer result cache, through <see cref="CustomAuthorizerInvoker"/>. Policies are evaluated by
-/// <see cref="PolicyCompilerTestDouble"/> (a labelled stand-in for the IAM engine, which is not merged yet).
+/// API Gateway's authorizer result cache, through <see cref="CustomAuthorizerInvoker"/>. Policies are compiled and
+/// evaluated by the real IAM policy engine (<see cref="IamAuthorizerPolicyCompiler"/>).
 /// </summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class AuthorizerResultCacheTests
 {
     private readonly FakeTimeProvider _time = new(TestJwt.Now);
-    private readonly PolicyCompilerTestDouble _compiler = new();
+    private readonly CountingPolicyCompiler _compiler = new();
 
     private CustomAuthorizerInvoker Invoker(ICustomAuthorizer authorizer, int ttl = 300, int sizeLimit = 100) =>
         new([new(CustomAuthorizerDefinition.Token("auth", resultTtlInSeconds: ttl), authorizer)], _compiler, _time, sizeLimit);
@@ -22,11 +22,11 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Second_identical_request_is_answered_from_the_cache()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer);
 
-        var first = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        var second = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        var first = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        var second = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
         Assert.That(first.IsAllowed && second.IsAllowed, Is.True);
         Assert.That(authorizer.Invocations, Is.EqualTo(1));
@@ -36,11 +36,11 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Different_token_is_a_miss()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer);
 
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t2"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t2"));
 
         Assert.That(authorizer.Invocations, Is.EqualTo(2));
     }
@@ -48,28 +48,28 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Result_expires_after_the_TTL_on_the_injected_clock()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer, ttl: 300);
 
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
         _time.Advance(TimeSpan.FromSeconds(299));
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
         Assert.That(authorizer.Invocations, Is.EqualTo(1), "still cached at 299 s");
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
         Assert.That(authorizer.Invocations, Is.EqualTo(2), "expired at 300 s");
     }
 
     [Test]
     public async Task TTL_0_invokes_every_time()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer, ttl: 0);
 
         for (var i = 0; i < 3; i++)
         {
-            await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+            await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
         }
 
         Assert.That(authorizer.Invocations, Is.EqualTo(3));
@@ -79,11 +79,11 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Cached_allow_for_GET_pets_is_re_evaluated_for_DELETE_pets()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer);
 
-        var get = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        var delete = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.DeletePets, "t1"));
+        var get = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        var delete = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.DeletePets, "t1"));
 
         Assert.That(get.IsAllowed, Is.True);
         Assert.That(delete.StatusCode, Is.EqualTo(403));
@@ -97,11 +97,11 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Cached_wildcard_policy_allows_other_methods_it_covers()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.ApiArn + "/*/pets"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.ApiArn + "/*/pets"));
         using var invoker = Invoker(authorizer);
 
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        var delete = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.DeletePets, "t1"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        var delete = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.DeletePets, "t1"));
 
         Assert.That(delete.IsAllowed, Is.True);
         Assert.That(authorizer.Invocations, Is.EqualTo(1));
@@ -110,11 +110,11 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Deny_policies_are_cached_too()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Answer("u", "Deny", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Answer("u", "Deny", "*"));
         using var invoker = Invoker(authorizer);
 
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        var second = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        var second = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
         Assert.That(second.Reason, Is.EqualTo(AuthorizerReason.ExplicitDeny));
         Assert.That(authorizer.Invocations, Is.EqualTo(1));
@@ -123,13 +123,13 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Same_token_on_two_authorizers_is_cached_separately()
     {
-        var allow = new ScriptedAuthorizer(Policies.Allow("u", "*"));
-        var deny = new ScriptedAuthorizer(Policies.Answer("u", "Deny", "*"));
+        var allow = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
+        var deny = new ScriptedAuthorizer(AuthorizerFixtures.Answer("u", "Deny", "*"));
         using var invoker = new CustomAuthorizerInvoker(
             [new(CustomAuthorizerDefinition.Token("a"), allow), new(CustomAuthorizerDefinition.Token("b"), deny)], _compiler, _time);
 
-        var viaA = await invoker.AuthorizeAsync("a", Policies.Request(Policies.GetPets, "same"));
-        var viaB = await invoker.AuthorizeAsync("b", Policies.Request(Policies.GetPets, "same"));
+        var viaA = await invoker.AuthorizeAsync("a", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "same"));
+        var viaB = await invoker.AuthorizeAsync("b", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "same"));
 
         Assert.That(viaA.IsAllowed, Is.True);
         Assert.That(viaB.Reason, Is.EqualTo(AuthorizerReason.ExplicitDeny));
@@ -140,19 +140,19 @@ public class AuthorizerResultCacheTests
     public async Task Request_sources_are_keyed_without_separator_collisions()
     {
         var authorizer = new ScriptedAuthorizer(request => request.Headers!["A"] == "a,b"
-            ? Policies.Allow("first", "*")
-            : Policies.Answer("second", "Deny", "*"));
+            ? AuthorizerFixtures.Allow("first", "*")
+            : AuthorizerFixtures.Answer("second", "Deny", "*"));
         using var invoker = new CustomAuthorizerInvoker(
             [new(CustomAuthorizerDefinition.Request("req", "method.request.header.A,method.request.header.B"), authorizer)], _compiler, _time);
 
         var first = await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest
         {
-            MethodArn = Policies.GetPets,
+            MethodArn = AuthorizerFixtures.GetPets,
             Headers = new Dictionary<string, string> { ["A"] = "a,b", ["B"] = "c" },
         });
         var second = await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest
         {
-            MethodArn = Policies.GetPets,
+            MethodArn = AuthorizerFixtures.GetPets,
             Headers = new Dictionary<string, string> { ["A"] = "a", ["B"] = "b,c" },
         });
 
@@ -164,13 +164,13 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Changing_any_one_request_source_is_a_miss()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
         using var invoker = new CustomAuthorizerInvoker(
             [new(CustomAuthorizerDefinition.Request("req", "method.request.header.A,method.request.querystring.q"), authorizer)], _compiler, _time);
 
         CustomAuthorizerRequest Make(string a, string q) => new()
         {
-            MethodArn = Policies.GetPets,
+            MethodArn = AuthorizerFixtures.GetPets,
             Headers = new Dictionary<string, string> { ["A"] = a },
             QueryStringParameters = new Dictionary<string, string> { ["q"] = q },
         };
@@ -199,12 +199,12 @@ public class AuthorizerResultCacheTests
         var authorizer = new ScriptedAuthorizer(async (_, _) =>
         {
             await release.Task;
-            return Policies.Allow("u", Policies.GetPets);
+            return AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets);
         });
         using var invoker = Invoker(authorizer);
 
         var requests = Enumerable.Range(0, 100)
-            .Select(_ => Task.Run(() => invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1")).AsTask()))
+            .Select(_ => Task.Run(() => invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1")).AsTask()))
             .ToArray();
         await Task.Delay(100);
         release.SetResult();
@@ -227,14 +227,14 @@ public class AuthorizerResultCacheTests
                 throw new InvalidOperationException("boom");
             }
 
-            return Policies.Allow("u", Policies.GetPets);
+            return AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets);
         });
         using var invoker = Invoker(authorizer);
 
-        var requests = Enumerable.Range(0, 20).Select(_ => invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1")).AsTask()).ToArray();
+        var requests = Enumerable.Range(0, 20).Select(_ => invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1")).AsTask()).ToArray();
         release.SetResult();
         var outcomes = await Task.WhenAll(requests).WaitAsync(TimeSpan.FromSeconds(10));
-        var after = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        var after = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
         Assert.That(outcomes.All(o => o.StatusCode == 500), Is.True);
         Assert.That(after.IsAllowed, Is.True);
@@ -248,14 +248,14 @@ public class AuthorizerResultCacheTests
         [
             () => Task.FromResult(CustomAuthorizerResponse.Unauthorized),
             () => throw new InvalidOperationException("boom"),
-            () => Task.FromResult(Policies.Allow("u", Policies.GetPets)),
+            () => Task.FromResult(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets)),
         ]);
         var authorizer = new ScriptedAuthorizer((_, _) => answers.Dequeue()());
         using var invoker = Invoker(authorizer);
 
-        var first = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        var second = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
-        var third = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        var first = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        var second = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
+        var third = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
         Assert.That(new[] { first.StatusCode, second.StatusCode, third.StatusCode }, Is.EqualTo(new[] { 401, 500, 200 }));
         Assert.That(authorizer.Invocations, Is.EqualTo(3));
@@ -273,14 +273,14 @@ public class AuthorizerResultCacheTests
                 return new TaskCompletionSource<CustomAuthorizerResponse>().Task;
             }
 
-            return Task.FromResult(Policies.Allow("u", Policies.GetPets));
+            return Task.FromResult(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         });
         using var invoker = Invoker(authorizer);
 
-        var pending = invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1")).AsTask();
+        var pending = invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1")).AsTask();
         _time.Advance(CustomAuthorizerDefinition.DefaultTimeout);
         var timedOut = await pending.WaitAsync(TimeSpan.FromSeconds(10));
-        var retried = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"));
+        var retried = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
         Assert.That(timedOut.Reason, Is.EqualTo(AuthorizerReason.AuthorizerTimeout));
         Assert.That(retried.IsAllowed, Is.True);
@@ -289,12 +289,12 @@ public class AuthorizerResultCacheTests
     [Test]
     public async Task Cache_holds_no_more_results_than_its_size_limit()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
         using var invoker = Invoker(authorizer, sizeLimit: 2);
 
         for (var i = 0; i < 5; i++)
         {
-            await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, $"t{i}"));
+            await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, $"t{i}"));
         }
 
         Assert.That(invoker.CachedResultCount, Is.LessThanOrEqualTo(2));
@@ -307,13 +307,13 @@ public class AuthorizerResultCacheTests
         var authorizer = new ScriptedAuthorizer(async (_, _) =>
         {
             await release.Task;
-            return Policies.Allow("u", Policies.GetPets);
+            return AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets);
         });
         using var invoker = Invoker(authorizer);
         using var impatient = new CancellationTokenSource();
 
-        var cancelled = invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1"), impatient.Token).AsTask();
-        var patient = invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t1")).AsTask();
+        var cancelled = invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"), impatient.Token).AsTask();
+        var patient = invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1")).AsTask();
         await impatient.CancelAsync();
         release.SetResult();
 

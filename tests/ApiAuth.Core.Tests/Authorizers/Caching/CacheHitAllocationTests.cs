@@ -12,10 +12,10 @@ public class CacheHitAllocationTests
     public async Task Cache_hit_with_a_JWT_sized_token_allocates_at_most_256_bytes()
     {
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Token("auth"), new ScriptedAuthorizer(Policies.Allow("u", "*")))],
+            [new(CustomAuthorizerDefinition.Token("auth"), new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*")))],
             new AllowingCompiler(),
             TimeProvider.System);
-        var request = Policies.Request(Policies.GetPets, "eyJ" + new string('x', 900));
+        var request = AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "eyJ" + new string('x', 900));
         await invoker.AuthorizeAsync("auth", request);
 
         const int Iterations = 1000;

@@ -7,7 +7,7 @@ namespace ApiAuth.Tests.Authorizers.Custom;
 
 public class MalformedAuthorizerResultTests
 {
-    private static readonly AuthorizerPolicyDocument AllowAll = Policies.Allow("u", "*").PolicyDocument!;
+    private static readonly AuthorizerPolicyDocument AllowAll = AuthorizerFixtures.Allow("u", "*").PolicyDocument!;
 
     private static IEnumerable<TestCaseData> MalformedResponses()
     {
@@ -19,7 +19,7 @@ public class MalformedAuthorizerResultTests
         yield return new TestCaseData(Context("list", new[] { "a", "b" }), AuthorizerReason.MalformedAuthorizerResult).SetName("context array value");
         yield return new TestCaseData(Context("nothing", null), AuthorizerReason.MalformedAuthorizerResult).SetName("context null value");
         yield return new TestCaseData(Context("when", DateTime.UnixEpoch), AuthorizerReason.MalformedAuthorizerResult).SetName("context date value");
-        yield return new TestCaseData(Policies.Answer("u", "Perhaps", "*"), AuthorizerReason.MalformedPolicyDocument).SetName("policy the engine refuses");
+        yield return new TestCaseData(AuthorizerFixtures.Answer("u", "Perhaps", "*"), AuthorizerReason.MalformedPolicyDocument).SetName("policy the engine refuses");
         yield return new TestCaseData(
             new CustomAuthorizerResponse
             {
@@ -37,10 +37,10 @@ public class MalformedAuthorizerResultTests
     {
         var authorizer = new ScriptedAuthorizer((_, _) => Task.FromResult(response!));
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Token("auth"), authorizer)], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+            [new(CustomAuthorizerDefinition.Token("auth"), authorizer)], new CountingPolicyCompiler(), new FakeTimeProvider(TestJwt.Now));
 
-        var first = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
-        await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var first = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(first.StatusCode, Is.EqualTo(500));
         Assert.That(first.Message, Is.Null);

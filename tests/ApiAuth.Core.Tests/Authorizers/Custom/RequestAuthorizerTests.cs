@@ -31,7 +31,7 @@ public class RequestAuthorizerTests
 
         return new CustomAuthorizerRequest
         {
-            MethodArn = Policies.GetPets,
+            MethodArn = AuthorizerFixtures.GetPets,
             Resource = "/pets",
             Path = "/pets",
             HttpMethod = "GET",
@@ -52,12 +52,12 @@ public class RequestAuthorizerTests
     }
 
     private static CustomAuthorizerInvoker Invoker(ICustomAuthorizer authorizer, int ttl = 300) =>
-        new([new(CustomAuthorizerDefinition.Request("req", Sources, ttl), authorizer)], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+        new([new(CustomAuthorizerDefinition.Request("req", Sources, ttl), authorizer)], new CountingPolicyCompiler(), new FakeTimeProvider(TestJwt.Now));
 
     [Test]
     public async Task All_sources_present_invokes_with_the_whole_request()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("acme", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("acme", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer);
 
         var outcome = await invoker.AuthorizeAsync("req", FullRequest());
@@ -66,7 +66,7 @@ public class RequestAuthorizerTests
         var seen = authorizer.Requests.Single();
         Assert.That(seen.Type, Is.EqualTo("REQUEST"));
         Assert.That(seen.AuthorizationToken, Is.Null);
-        Assert.That(seen.MethodArn, Is.EqualTo(Policies.GetPets));
+        Assert.That(seen.MethodArn, Is.EqualTo(AuthorizerFixtures.GetPets));
         Assert.That(seen.Resource, Is.EqualTo("/pets"));
         Assert.That(seen.HttpMethod, Is.EqualTo("GET"));
         Assert.That(seen.Headers!["X-Tenant"], Is.EqualTo("acme"));
@@ -95,7 +95,7 @@ public class RequestAuthorizerTests
     [TestCaseSource(nameof(MissingSources))]
     public async Task Any_missing_or_empty_source_is_401_without_invoking(CustomAuthorizerRequest request)
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("acme", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("acme", "*"));
         using var invoker = Invoker(authorizer);
 
         var outcome = await invoker.AuthorizeAsync("req", request);
@@ -108,13 +108,13 @@ public class RequestAuthorizerTests
     [Test]
     public async Task Header_source_is_found_whatever_the_dictionary_comparer()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("acme", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("acme", "*"));
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Request("req", "method.request.header.X-Tenant"), authorizer)], new PolicyCompilerTestDouble(), TimeProvider.System);
+            [new(CustomAuthorizerDefinition.Request("req", "method.request.header.X-Tenant"), authorizer)], new CountingPolicyCompiler(), TimeProvider.System);
 
         var outcome = await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest
         {
-            MethodArn = Policies.GetPets,
+            MethodArn = AuthorizerFixtures.GetPets,
             Headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["x-TENANT"] = "acme" },
         });
 
@@ -124,12 +124,12 @@ public class RequestAuthorizerTests
     [Test]
     public async Task Request_authorizer_without_sources_and_without_cache_is_always_invoked()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("anyone", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("anyone", "*"));
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Request("req", "", 0), authorizer)], new PolicyCompilerTestDouble(), TimeProvider.System);
+            [new(CustomAuthorizerDefinition.Request("req", "", 0), authorizer)], new CountingPolicyCompiler(), TimeProvider.System);
 
-        await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest { MethodArn = Policies.GetPets });
-        await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest { MethodArn = Policies.GetPets });
+        await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest { MethodArn = AuthorizerFixtures.GetPets });
+        await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest { MethodArn = AuthorizerFixtures.GetPets });
 
         Assert.That(authorizer.Invocations, Is.EqualTo(2));
     }

@@ -13,7 +13,7 @@ public class TokenAuthorizerTests
 
     private CustomAuthorizerInvoker Invoker(ICustomAuthorizer authorizer, string? validationExpression = null, int ttl = 300) =>
         new([new CustomAuthorizerRegistration(CustomAuthorizerDefinition.Token("auth", validationExpression: validationExpression, resultTtlInSeconds: ttl), authorizer)],
-            new PolicyCompilerTestDouble(), _time);
+            new CountingPolicyCompiler(), _time);
 
     [Test]
     public async Task Allow_policy_lets_the_request_through_with_principal_context_and_usage_key()
@@ -21,13 +21,13 @@ public class TokenAuthorizerTests
         var response = new CustomAuthorizerResponse
         {
             PrincipalID = "user-1",
-            PolicyDocument = Policies.Allow("x", Policies.GetPets).PolicyDocument,
+            PolicyDocument = AuthorizerFixtures.Allow("x", AuthorizerFixtures.GetPets).PolicyDocument,
             Context = new Dictionary<string, object?> { ["tenant"] = "t1", ["level"] = 3, ["admin"] = true },
             UsageIdentifierKey = "api-key-1",
         };
         using var invoker = Invoker(new ScriptedAuthorizer(response));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "token-1"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "token-1"));
 
         Assert.That(outcome.IsAllowed, Is.True);
         Assert.That(outcome.StatusCode, Is.EqualTo(200));
@@ -39,12 +39,12 @@ public class TokenAuthorizerTests
     [Test]
     public async Task Token_event_carries_only_type_token_and_method_arn()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", Policies.GetPets));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
         using var invoker = Invoker(authorizer);
 
         await invoker.AuthorizeAsync("auth", new CustomAuthorizerRequest
         {
-            MethodArn = Policies.GetPets,
+            MethodArn = AuthorizerFixtures.GetPets,
             Path = "/pets",
             Headers = new Dictionary<string, string> { ["authorization"] = "token-1", ["X-Other"] = "o" },
         });
@@ -52,7 +52,7 @@ public class TokenAuthorizerTests
         var seen = authorizer.Requests.Single();
         Assert.That(seen.Type, Is.EqualTo("TOKEN"));
         Assert.That(seen.AuthorizationToken, Is.EqualTo("token-1"));
-        Assert.That(seen.MethodArn, Is.EqualTo(Policies.GetPets));
+        Assert.That(seen.MethodArn, Is.EqualTo(AuthorizerFixtures.GetPets));
         Assert.That(seen.Headers, Is.Null);
         Assert.That(seen.Path, Is.Null);
     }
@@ -62,7 +62,7 @@ public class TokenAuthorizerTests
     {
         using var invoker = Invoker(new ScriptedAuthorizer(CustomAuthorizerResponse.Unauthorized));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
         Assert.That(outcome.Message, Is.EqualTo("Unauthorized"));
@@ -76,7 +76,7 @@ public class TokenAuthorizerTests
     {
         using var invoker = Invoker(new ScriptedAuthorizer((_, _) => throw new InvalidOperationException("Unauthorized")));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
         Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerUnauthorized));
@@ -87,7 +87,7 @@ public class TokenAuthorizerTests
     {
         using var invoker = Invoker(new ScriptedAuthorizer((_, _) => Task.FromException<CustomAuthorizerResponse>(new InvalidOperationException("db down"))));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(500));
         Assert.That(outcome.Message, Is.Null);
@@ -99,9 +99,9 @@ public class TokenAuthorizerTests
     [Test]
     public async Task Explicit_deny_is_403_with_the_explicit_deny_message()
     {
-        using var invoker = Invoker(new ScriptedAuthorizer(Policies.Answer("u", "Deny", Policies.GetPets)));
+        using var invoker = Invoker(new ScriptedAuthorizer(AuthorizerFixtures.Answer("u", "Deny", AuthorizerFixtures.GetPets)));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(403));
         Assert.That(outcome.Message, Is.EqualTo("User is not authorized to access this resource with an explicit deny"));
@@ -112,9 +112,9 @@ public class TokenAuthorizerTests
     [Test]
     public async Task Policy_without_a_matching_allow_is_403_implicit_deny()
     {
-        using var invoker = Invoker(new ScriptedAuthorizer(Policies.Allow("u", Policies.GetOrders)));
+        using var invoker = Invoker(new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetOrders)));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(403));
         Assert.That(outcome.Message, Is.EqualTo("User is not authorized to access this resource"));
@@ -127,7 +127,7 @@ public class TokenAuthorizerTests
         var never = new TaskCompletionSource<CustomAuthorizerResponse>();
         using var invoker = Invoker(new ScriptedAuthorizer((_, _) => never.Task));
 
-        var pending = invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t")).AsTask();
+        var pending = invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t")).AsTask();
         _time.Advance(CustomAuthorizerDefinition.DefaultTimeout);
         var outcome = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -141,10 +141,10 @@ public class TokenAuthorizerTests
         using var invoker = Invoker(new ScriptedAuthorizer(async (_, ct) =>
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);
-            return Policies.Allow("u", "*");
+            return AuthorizerFixtures.Allow("u", "*");
         }));
 
-        var pending = invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t")).AsTask();
+        var pending = invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t")).AsTask();
         _time.Advance(CustomAuthorizerDefinition.DefaultTimeout);
         var outcome = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -155,10 +155,10 @@ public class TokenAuthorizerTests
     [TestCase("")]
     public async Task Missing_or_empty_token_is_401_without_invoking(string? token)
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
         using var invoker = Invoker(authorizer);
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, token));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, token));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
         Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.MissingIdentitySource));
@@ -168,11 +168,11 @@ public class TokenAuthorizerTests
     [Test]
     public async Task Token_failing_the_validation_expression_is_401_without_invoking()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
         using var invoker = Invoker(authorizer, validationExpression: "Bearer [A-Za-z0-9._-]+");
 
-        var rejected = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "Basic abc"));
-        var accepted = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "Bearer abc.def"));
+        var rejected = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "Basic abc"));
+        var accepted = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "Bearer abc.def"));
 
         Assert.That(rejected.StatusCode, Is.EqualTo(401));
         Assert.That(rejected.Reason, Is.EqualTo(AuthorizerReason.ValidationExpressionMismatch));
@@ -183,10 +183,10 @@ public class TokenAuthorizerTests
     [Test]
     public async Task Catastrophic_validation_expression_times_out_and_fails_closed()
     {
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
         using var invoker = Invoker(authorizer, validationExpression: "(a+)+b");
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, new string('a', 5000) + "c"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, new string('a', 5000) + "c"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
         Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.ValidationExpressionTimeout));
@@ -196,19 +196,19 @@ public class TokenAuthorizerTests
     [Test]
     public void Unknown_authorizer_name_is_a_configuration_mistake()
     {
-        using var invoker = Invoker(new ScriptedAuthorizer(Policies.Allow("u", "*")));
+        using var invoker = Invoker(new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*")));
 
-        Assert.That(() => invoker.AuthorizeAsync("other", Policies.Request(Policies.GetPets, "t")), Throws.ArgumentException);
+        Assert.That(() => invoker.AuthorizeAsync("other", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t")), Throws.ArgumentException);
     }
 
     [Test]
     public void Two_authorizers_with_one_name_are_refused()
     {
         var definition = CustomAuthorizerDefinition.Token("auth");
-        var authorizer = new ScriptedAuthorizer(Policies.Allow("u", "*"));
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
 
         Assert.That(
-            () => new CustomAuthorizerInvoker([new(definition, authorizer), new(definition, authorizer)], new PolicyCompilerTestDouble(), _time),
+            () => new CustomAuthorizerInvoker([new(definition, authorizer), new(definition, authorizer)], new CountingPolicyCompiler(), _time),
             Throws.ArgumentException);
     }
 
@@ -217,10 +217,10 @@ public class TokenAuthorizerTests
     {
         using var json = JsonDocument.Parse("""{"s":"x","n":1.5,"b":false}""");
         var context = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
-        var response = new CustomAuthorizerResponse { PrincipalID = "u", PolicyDocument = Policies.Allow("u", "*").PolicyDocument, Context = context };
+        var response = new CustomAuthorizerResponse { PrincipalID = "u", PolicyDocument = AuthorizerFixtures.Allow("u", "*").PolicyDocument, Context = context };
         using var invoker = Invoker(new ScriptedAuthorizer(response));
 
-        var outcome = await invoker.AuthorizeAsync("auth", Policies.Request(Policies.GetPets, "t"));
+        var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.Context, Is.EquivalentTo(new Dictionary<string, object> { ["s"] = "x", ["n"] = 1.5, ["b"] = false }));
     }

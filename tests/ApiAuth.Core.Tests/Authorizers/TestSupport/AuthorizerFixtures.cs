@@ -3,7 +3,7 @@ using ApiAuth.Authorizers.Custom;
 namespace ApiAuth.Tests.Authorizers.TestSupport;
 
 /// <summary>Method ARNs and authorizer answers used across the authorizer tests.</summary>
-internal static class Policies
+internal static class AuthorizerFixtures
 {
     public const string ApiArn = "arn:aws:execute-api:us-east-1:123456789012:api123/prod";
     public const string GetPets = ApiArn + "/GET/pets";

@@ -23,6 +23,7 @@ public class AuthorizerBenchmarks
     private JsonWebTokenHandler _handler = null!;
     private CustomAuthorizerInvoker _invoker = null!;
     private CustomAuthorizerRequest _request = null!;
+    private CustomAuthorizerInvoker _invokerWithFixedPolicy = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -66,7 +67,12 @@ public class AuthorizerBenchmarks
             MethodArn = MethodArn,
             Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Authorization"] = _jwt },
         };
-        if (!_invoker.AuthorizeAsync("bench", _request).AsTask().GetAwaiter().GetResult().IsAllowed || !FreshJwtValidation())
+        _invokerWithFixedPolicy = new CustomAuthorizerInvoker(
+            [new CustomAuthorizerRegistration(CustomAuthorizerDefinition.Token("bench"), authorizer)],
+            new FixedDecisionCompiler(),
+            TimeProvider.System);
+        if (!_invokerWithFixedPolicy.AuthorizeAsync("bench", _request).AsTask().GetAwaiter().GetResult().IsAllowed ||
+            !_invoker.AuthorizeAsync("bench", _request).AsTask().GetAwaiter().GetResult().IsAllowed || !FreshJwtValidation())
         {
             throw new InvalidOperationException("Benchmark setup is wrong: both paths must allow.");
         }
@@ -76,6 +82,7 @@ public class AuthorizerBenchmarks
     public void Cleanup()
     {
         _invoker.Dispose();
+        _invokerWithFixedPolicy.Dispose();
         _rsa.Dispose();
     }
 
@@ -87,6 +94,27 @@ public class AuthorizerBenchmarks
     {
         var pending = _invoker.AuthorizeAsync("bench", _request);
         return pending.IsCompletedSuccessfully ? pending.Result.IsAllowed : pending.AsTask().GetAwaiter().GetResult().IsAllowed;
+    }
+
+    /// <summary>Not a DESIGN.md target: the same cache hit with policy evaluation replaced by a constant, to show
+    /// how the time splits between the result cache and the IAM policy engine.</summary>
+    [Benchmark]
+    public bool CacheHitOnly_PolicyEvaluationStubbed()
+    {
+        var pending = _invokerWithFixedPolicy.AuthorizeAsync("bench", _request);
+        return pending.IsCompletedSuccessfully ? pending.Result.IsAllowed : pending.AsTask().GetAwaiter().GetResult().IsAllowed;
+    }
+
+    private sealed class FixedDecisionCompiler : IAuthorizerPolicyCompiler, IAuthorizerPolicy
+    {
+        public bool TryCompile(string policyDocumentJson, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IAuthorizerPolicy? policy, out string? error)
+        {
+            policy = this;
+            error = null;
+            return true;
+        }
+
+        public AuthorizerPolicyDecision Evaluate(string methodArn) => AuthorizerPolicyDecision.Allow;
     }
 
     private sealed class FixedAuthorizer : ICustomAuthorizer

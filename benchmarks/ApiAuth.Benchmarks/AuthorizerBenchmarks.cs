@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using ApiAuth.Arns;
 using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Gateway;
 using BenchmarkDotNet.Attributes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -60,7 +62,7 @@ public class AuthorizerBenchmarks
         var authorizer = new FixedAuthorizer();
         _invoker = new CustomAuthorizerInvoker(
             [new CustomAuthorizerRegistration(CustomAuthorizerDefinition.Token("bench"), authorizer)],
-            IamAuthorizerPolicyCompiler.Instance,
+            new EngineAuthorizerPolicyCompiler(new RestApiReference("us-east-1", "123456789012", "api123")),
             TimeProvider.System);
         _request = new CustomAuthorizerRequest
         {

@@ -6,6 +6,10 @@ public static class ApiAuthDefaults
     /// <summary>The authentication scheme.</summary>
     public const string AuthenticationScheme = "ApiAuth";
 
+    /// <summary>The authorization policy <c>[ApiAuthorize]</c> uses: the ApiAuth scheme and the gateway decision, with no
+    /// authenticated-user requirement, so NONE methods admit anonymous callers the resource policy allows.</summary>
+    public const string PolicyName = "ApiAuth";
+
     /// <summary>The configuration section bound by default.</summary>
     public const string ConfigurationSection = "ApiAuth";
 }

@@ -37,6 +37,12 @@ public static class ApiAuthServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton(sp => new ApiAuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<IGatewayAuthorizers>(sp => GatewayAuthorizersFactory.Create(
+            sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
+            sp,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory,
+            new HttpClient { Timeout = TimeSpan.FromSeconds(10) }));
         services.TryAddSingleton(sp => ApiGatewayFactory.Create(
             sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
             sp.GetService<IGatewayAuthorizers>(),
@@ -48,7 +54,9 @@ public static class ApiAuthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAuthRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiAuthStartupValidation>());
         services.AddAuthentication().AddScheme<ApiAuthSchemeOptions, ApiAuthenticationHandler>(ApiAuthDefaults.AuthenticationScheme, null);
-        services.AddAuthorization();
+        services.AddAuthorization(authorization => authorization.AddPolicy(ApiAuthDefaults.PolicyName, policy => policy
+            .AddAuthenticationSchemes(ApiAuthDefaults.AuthenticationScheme)
+            .AddRequirements(ApiAuthRequirement.Instance)));
         return new ApiAuthBuilder(services);
     }
 
@@ -56,9 +64,23 @@ public static class ApiAuthServiceCollectionExtensions
     public static ApiAuthBuilder AddApiAuth(this IServiceCollection services, Action<ApiAuthOptions> configure) => services.AddApiAuth(null, configure);
 }
 
-/// <summary>Further ApiAuth registrations (authorizers).</summary>
+/// <summary>Further ApiAuth registrations (custom authorizers).</summary>
 /// <param name="Services">The service collection.</param>
-public sealed record ApiAuthBuilder(IServiceCollection Services);
+public sealed record ApiAuthBuilder(IServiceCollection Services)
+{
+    /// <summary>
+    /// Registers the code of a TOKEN or REQUEST authorizer under <paramref name="name"/>; its type, identity sources
+    /// and cache TTL come from <c>ApiAuth:Authorizers:{name}</c>.
+    /// </summary>
+    public ApiAuthBuilder AddCustomAuthorizer<TAuthorizer>(string name)
+        where TAuthorizer : class, ApiAuth.Authorizers.Custom.ICustomAuthorizer
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Services.AddKeyedSingleton<ApiAuth.Authorizers.Custom.ICustomAuthorizer, TAuthorizer>(name);
+        Services.AddSingleton(new CustomAuthorizerName(name));
+        return this;
+    }
+}
 
 /// <summary>Builds the gateway when the app starts, so configuration mistakes stop the app with a clear message.</summary>
 internal sealed class ApiAuthStartupValidation(IServiceProvider services) : IHostedService

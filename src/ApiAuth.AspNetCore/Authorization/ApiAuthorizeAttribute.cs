@@ -16,7 +16,7 @@ public sealed class ApiAuthorizeAttribute : AuthorizeAttribute, IAuthorizationRe
     public ApiAuthorizeAttribute(AuthorizationType type)
     {
         Type = type;
-        AuthenticationSchemes = ApiAuthDefaults.AuthenticationScheme;
+        Policy = ApiAuthDefaults.PolicyName;
     }
 
     /// <summary>Protects with a named authorizer (Cognito or custom); the type comes from its configuration.</summary>

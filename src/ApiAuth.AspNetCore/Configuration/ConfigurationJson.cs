@@ -7,7 +7,9 @@ namespace ApiAuth.AspNetCore.Configuration;
 /// <summary>
 /// Turns a configuration section back into JSON: configuration flattens a policy document into keys such as
 /// <c>Statement:0:Effect</c>, and the policy engine needs the document. Sections whose keys are 0..n become arrays;
-/// every value stays a string, which is how IAM reads condition values anyway.
+/// every value stays a string, which is how IAM reads condition values anyway. Configuration also splits keys at
+/// ':', so a condition key such as <c>aws:SourceIp</c> arrives as <c>aws</c> → <c>SourceIp</c>; inside a
+/// <c>Condition</c> operator, where values are only strings or arrays, such nesting is joined back with ':'.
 /// </summary>
 internal static class ConfigurationJson
 {
@@ -30,7 +32,7 @@ internal static class ConfigurationJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter writer, IConfigurationSection section)
+    private static void Write(Utf8JsonWriter writer, IConfigurationSection section, int conditionDepth = -1)
     {
         var children = section.GetChildren().ToList();
         if (children.Count == 0)
@@ -43,18 +45,49 @@ internal static class ConfigurationJson
             writer.WriteStartArray();
             foreach (var child in children.OrderBy(c => int.Parse(c.Key, System.Globalization.CultureInfo.InvariantCulture)))
             {
-                Write(writer, child);
+                Write(writer, child, conditionDepth);
             }
             writer.WriteEndArray();
             return;
         }
         writer.WriteStartObject();
-        foreach (var child in children)
+        if (conditionDepth == 1)
         {
-            writer.WritePropertyName(child.Key);
-            Write(writer, child);
+            foreach (var (key, value) in ConditionKeys(children, prefix: null))
+            {
+                writer.WritePropertyName(key);
+                Write(writer, value);
+            }
+        }
+        else
+        {
+            foreach (var child in children)
+            {
+                writer.WritePropertyName(child.Key);
+                var depth = conditionDepth >= 0 ? conditionDepth + 1 : child.Key.Equals("Condition", StringComparison.OrdinalIgnoreCase) ? 0 : -1;
+                Write(writer, child, depth);
+            }
         }
         writer.WriteEndObject();
+    }
+
+    // Condition values are strings or arrays, so an object under an operator is a key that configuration split at ':'.
+    private static IEnumerable<(string Key, IConfigurationSection Value)> ConditionKeys(IEnumerable<IConfigurationSection> children, string? prefix)
+    {
+        foreach (var child in children)
+        {
+            var key = prefix is null ? child.Key : prefix + ":" + child.Key;
+            var grandchildren = child.GetChildren().ToList();
+            if (grandchildren.Count == 0 || IsArray(grandchildren))
+            {
+                yield return (key, child);
+                continue;
+            }
+            foreach (var nested in ConditionKeys(grandchildren, key))
+            {
+                yield return nested;
+            }
+        }
     }
 
     private static bool IsArray(List<IConfigurationSection> children)

@@ -47,7 +47,12 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         var peer = context.Connection.RemoteIpAddress;
         var peerTrusted = _proxies.IsTrusted(peer);
         var infrastructureHeadersTrusted = peerTrusted || _proxies.IsEmpty;
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(rawTarget))
+        {
+            // Hosts without a raw target (TestServer) get the re-escaped path, the closest thing to the wire form.
+            rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+        }
         var route = context.GetRouteData();
         return new GatewayRequest(request.Method, rawTarget, request.Path.Value ?? "/", headers)
         {

@@ -27,9 +27,6 @@ public enum AuthorizerReason
     /// <summary>The authorizer's policy does not allow the method.</summary>
     ImplicitDeny,
 
-    /// <summary>The method names an authorizer the API does not have (a configuration mistake; 500).</summary>
-    UnknownAuthorizer,
-
     /// <summary>The custom authorizer threw an exception.</summary>
     AuthorizerException,
 

@@ -15,7 +15,9 @@ public static class GatewayAuthorization
 
     /// <summary>
     /// AWS_IAM: the caller's identity policies and the resource policy with IAM's logic — an explicit Deny anywhere
-    /// denies; in the API owner's account either side may allow; across accounts both must.
+    /// denies; in the API owner's account either side may allow; across accounts both must. In the owner's account a
+    /// resource-policy Allow that names only the caller's account (not <c>*</c> or the caller's ARN) delegates to the
+    /// identity policies and does not allow on its own (AWS "Policy evaluation for requests within a single account").
     /// </summary>
     /// <param name="request">The SigV4 caller, <c>execute-api:Invoke</c>, the method ARN and the context keys.</param>
     /// <param name="identityPolicies">The caller's identity policies.</param>
@@ -28,7 +30,14 @@ public static class GatewayAuthorization
         var identity = identityPolicies.Select(p => p.Evaluate(request)).ToList();
         var resource = resourcePolicy?.Evaluate(request) ?? default;
         var identityDecision = PolicyCombination.Merge(identity.Select(e => e.Decision));
-        var decision = PolicyCombination.Combine(identityDecision, resource.Decision, IsSameAccount(request));
+        var sameAccount = IsSameAccount(request);
+        if (sameAccount && resource.Decision == PolicyDecision.Allow && identityDecision != PolicyDecision.Allow
+            && !resourcePolicy!.AllowsCallerDirectly(request))
+        {
+            // Allowed only through an account principal: that delegates to identity policies, which did not allow.
+            resource = default;
+        }
+        var decision = PolicyCombination.Combine(identityDecision, resource.Decision, sameAccount);
         var deciding = Deciding(decision, [.. identity, resource]);
         return decision == PolicyDecision.Allow
             ? AuthorizationDecision.Allow(deciding)

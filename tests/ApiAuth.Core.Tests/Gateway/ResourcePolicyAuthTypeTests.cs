@@ -44,6 +44,24 @@ public sealed class ResourcePolicyAuthTypeTests
         Assert.That(Iam(Alice, IdentitySilent, ResourceAllow).Decision, Is.EqualTo(PolicyDecision.Allow));
 
     [Test]
+    public void Same_account_resource_Allow_naming_the_caller_directly_is_enough()
+    {
+        var namesAlice = Resource("""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/alice"}, "Action": "execute-api:Invoke", "Resource": "execute-api:/*"}}""");
+        Assert.That(Iam(Alice, IdentitySilent, namesAlice).Decision, Is.EqualTo(PolicyDecision.Allow));
+    }
+
+    // AWS "Policy evaluation for requests within a single account": an account principal in a resource-based policy
+    // delegates to the account's identity policies.
+    [TestCase("123456789012")]
+    [TestCase("arn:aws:iam::123456789012:root")]
+    public void Same_account_resource_Allow_naming_only_the_account_delegates_to_identity_policies(string account)
+    {
+        var namesAccount = Resource($$"""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "{{account}}"}, "Action": "execute-api:Invoke", "Resource": "execute-api:/*"} }""");
+        Assert.That(Iam(Alice, IdentitySilent, namesAccount).Decision, Is.EqualTo(PolicyDecision.ImplicitDeny));
+        Assert.That(Iam(Alice, IdentityAllow, namesAccount).Decision, Is.EqualTo(PolicyDecision.Allow));
+    }
+
+    [Test]
     public void Same_account_both_silent_is_ImplicitDeny_naming_the_IAM_caller()
     {
         var decision = Iam(Alice, IdentitySilent, ResourceSilent);

@@ -9,7 +9,7 @@ namespace ApiAuth.Authorizers.Cognito;
 /// allowed app client; for a method with scopes an access token whose <c>client_id</c> is an allowed app client and
 /// whose <c>scope</c> holds any one of the method's scopes. Every failure is 401 <c>{"message":"Unauthorized"}</c>.
 /// </summary>
-public sealed partial class CognitoUserPoolAuthorizer : IJwtAuthorizer
+public sealed partial class CognitoUserPoolAuthorizer
 {
     private readonly JwtValidator _validator;
     private readonly HashSet<string> _appClientIds;

@@ -49,11 +49,6 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         _cache = new AuthorizerResultCache(timeProvider, cacheSizeLimit);
     }
 
-    /// <summary>Whether an authorizer has this name.</summary>
-    /// <param name="authorizerName">The name to look up.</param>
-    /// <returns><see langword="true"/> when <see cref="AuthorizeAsync"/> accepts the name.</returns>
-    public bool IsRegistered(string authorizerName) => _registrations.ContainsKey(authorizerName);
-
     /// <summary>Authorizes one request with the named authorizer.</summary>
     /// <param name="authorizerName">A registered authorizer's name.</param>
     /// <param name="request">The request as the adapter sees it; <see cref="CustomAuthorizerRequest.MethodArn"/> is required.</param>

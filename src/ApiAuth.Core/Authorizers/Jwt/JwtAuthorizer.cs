@@ -5,7 +5,7 @@ namespace ApiAuth.Authorizers.Jwt;
 /// authorizer: RS256 signature by a <c>kid</c> from the issuer's JWKS, exact issuer, <c>aud</c> (or <c>client_id</c>) in
 /// the configured audiences, lifetime, and any one of the route's scopes (<c>scope</c> or <c>scp</c>).
 /// </summary>
-public sealed class JwtAuthorizer : IJwtAuthorizer
+public sealed class JwtAuthorizer
 {
     private readonly JwtValidator _validator;
     private readonly IReadOnlyCollection<string> _audiences;

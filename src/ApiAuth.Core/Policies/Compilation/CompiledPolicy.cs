@@ -61,6 +61,13 @@ public sealed class CompiledPolicy
         return allow is null ? default : new PolicyEvaluation(PolicyDecision.Allow, allow);
     }
 
+    /// <summary>
+    /// Whether an applying Allow names the caller itself rather than only its account (see
+    /// <see cref="CompiledStatement.NamesCallerDirectly"/>); used for same-account IAM callers.
+    /// </summary>
+    internal bool AllowsCallerDirectly(PolicyRequest request) =>
+        _allows.Any(s => s.Matches(request) && s.NamesCallerDirectly(request.Principal));
+
     /// <summary>Evaluates every statement and says why each did or did not apply.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The decision with every statement's outcome.</returns>

@@ -28,34 +28,41 @@ internal sealed class CompiledPrincipal
         Service,
     }
 
+    /// <summary>
+    /// Whether the block names the caller itself (everyone, or its user/role/session/service ARN) rather than only
+    /// its account. An account principal delegates to the account's identity policies (AWS "Policy evaluation for
+    /// requests within a single account"), so it is not a grant on its own.
+    /// </summary>
+    public bool NamesCallerDirectly(RequestPrincipal principal) =>
+        _anyone || _entries.Any(e => e.Kind != EntryKind.Account && MatchesEntry(e, principal));
+
+    /// <summary>Whether the block covers the caller (a loop, not LINQ: this is on the allocation-free path).</summary>
     public bool Matches(RequestPrincipal principal)
     {
         if (_anyone)
         {
             return true;
         }
-        if (principal.Type == CallerType.Anonymous)
-        {
-            return false;
-        }
         foreach (var entry in _entries)
         {
-            var match = entry.Kind switch
-            {
-                EntryKind.Account => principal.AccountId == entry.Account && (entry.Partition is null || entry.Partition == principal.Partition),
-                EntryKind.Role => principal.Arn == entry.Value
-                    || (principal.Type == CallerType.AssumedRole && principal.AccountId == entry.Account
-                        && principal.Partition == entry.Partition && principal.Name == entry.RoleName),
-                EntryKind.Service => principal.Type == CallerType.Service && string.Equals(principal.Arn, entry.Value, StringComparison.OrdinalIgnoreCase),
-                _ => principal.Arn == entry.Value,
-            };
-            if (match)
+            if (MatchesEntry(entry, principal))
             {
                 return true;
             }
         }
         return false;
     }
+
+    private static bool MatchesEntry(Entry entry, RequestPrincipal principal) =>
+        principal.Type != CallerType.Anonymous && entry.Kind switch
+        {
+            EntryKind.Account => principal.AccountId == entry.Account && (entry.Partition is null || entry.Partition == principal.Partition),
+            EntryKind.Role => principal.Arn == entry.Value
+                || (principal.Type == CallerType.AssumedRole && principal.AccountId == entry.Account
+                    && principal.Partition == entry.Partition && principal.Name == entry.RoleName),
+            EntryKind.Service => principal.Type == CallerType.Service && string.Equals(principal.Arn, entry.Value, StringComparison.OrdinalIgnoreCase),
+            _ => principal.Arn == entry.Value,
+        };
 
     private static Entry Compile(PrincipalEntry entry)
     {

@@ -39,6 +39,13 @@ public sealed class CompiledStatement
 
     internal bool IsResourceNegated => Source.Resource.IsNegated;
 
+    /// <summary>
+    /// Whether an applying Allow grants to the caller itself, not only by naming its account. Statements without a
+    /// principal block (identity policies) and <c>NotPrincipal</c> statements apply to the caller directly.
+    /// </summary>
+    internal bool NamesCallerDirectly(RequestPrincipal principal) =>
+        _principal is null || Source.Principal!.IsNegated || _principal.NamesCallerDirectly(principal);
+
     /// <summary>Whether the statement applies to the request.</summary>
     internal bool Matches(PolicyRequest request) => Mismatch(request) is null;
 

@@ -79,7 +79,15 @@ public sealed class PolicySimulator
         IReadOnlyDictionary<string, string>? context = null, AuthorizationType? authorizationType = null)
     {
         var caller = RequestPrincipal.Parse(principal);
-        var methodArn = MethodArn.Build(Api, Stage, httpMethod, path);
+        var request = BuildRequest(caller, httpMethod, path, sourceIp, context);
+        var identity = _identityPolicies.GetValueOrDefault(caller.DisplayName, []);
+        var type = authorizationType ?? (caller.Type == CallerType.Anonymous ? AuthorizationType.None : AuthorizationType.AwsIam);
+        var decision = Decide(type, request, identity, ResourcePolicy);
+        return new SimulationResult(decision, request.Resource, Explain(request, httpMethod, path, type, decision, identity, ResourcePolicy));
+    }
+
+    private PolicyRequest BuildRequest(RequestPrincipal caller, string httpMethod, string path, string? sourceIp, IReadOnlyDictionary<string, string>? context)
+    {
         var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in caller.DerivedContextKeys())
         {
@@ -93,11 +101,29 @@ public sealed class PolicySimulator
         {
             keys[key] = value;
         }
-        var request = new PolicyRequest(caller, PolicyRequest.InvokeAction, methodArn, RequestContext.Create(keys));
-        var identity = _identityPolicies.GetValueOrDefault(caller.DisplayName, []);
-        var type = authorizationType ?? (caller.Type == CallerType.Anonymous ? AuthorizationType.None : AuthorizationType.AwsIam);
-        var decision = Decide(type, request, identity, ResourcePolicy);
-        return new SimulationResult(decision, methodArn, Explain(request, httpMethod, path, type, decision, identity, ResourcePolicy));
+        return new PolicyRequest(caller, PolicyRequest.InvokeAction, MethodArn.Build(Api, Stage, httpMethod, path), RequestContext.Create(keys));
+    }
+
+    /// <summary>
+    /// Simulates a CUSTOM (Lambda authorizer) method: the resource policy is checked for an explicit Deny before the
+    /// authorizer would run, then the policy the authorizer returned is combined with the resource policy.
+    /// </summary>
+    /// <param name="authorizerPolicyJson">The <c>policyDocument</c> the authorizer returns for this caller.</param>
+    /// <param name="httpMethod">The HTTP method.</param>
+    /// <param name="path">The request path.</param>
+    /// <param name="sourceIp">The caller's address, if the policies care.</param>
+    /// <param name="context">Further condition keys.</param>
+    /// <returns>The decision and its explanation.</returns>
+    /// <exception cref="ArgumentException">The authorizer policy has errors.</exception>
+    public SimulationResult CheckWithAuthorizer(string authorizerPolicyJson, string httpMethod, string path, string? sourceIp = null,
+        IReadOnlyDictionary<string, string>? context = null)
+    {
+        var authorizerPolicy = Load(authorizerPolicyJson, new PolicyCompileOptions("authorizerPolicy", PolicyKind.Identity));
+        var request = BuildRequest(RequestPrincipal.Anonymous, httpMethod, path, sourceIp, context);
+        var decision = GatewayAuthorization.CheckBeforeAuthorizer(request, ResourcePolicy)
+            ?? GatewayAuthorization.AuthorizeWithAuthorizerPolicy(request, authorizerPolicy, ResourcePolicy);
+        return new SimulationResult(decision, request.Resource,
+            Explain(request, httpMethod, path, AuthorizationType.Custom, decision, [authorizerPolicy], ResourcePolicy));
     }
 
     internal static AuthorizationDecision Decide(AuthorizationType type, PolicyRequest request, IReadOnlyList<CompiledPolicy> identity, CompiledPolicy? resourcePolicy) =>
@@ -105,7 +131,7 @@ public sealed class PolicySimulator
         {
             AuthorizationType.AwsIam => GatewayAuthorization.AuthorizeIam(request, identity, resourcePolicy),
             AuthorizationType.None or AuthorizationType.CognitoUserPools => GatewayAuthorization.AuthorizeResourcePolicyOnly(request, resourcePolicy),
-            _ => throw new ArgumentException("CUSTOM needs the authorizer's policy; call GatewayAuthorization.AuthorizeWithAuthorizerPolicy.", nameof(type)),
+            _ => throw new ArgumentException("CUSTOM needs the authorizer's policy; use CheckWithAuthorizer.", nameof(type)),
         };
 
     private static string Explain(PolicyRequest request, string method, string path, AuthorizationType type, AuthorizationDecision decision,
@@ -113,10 +139,10 @@ public sealed class PolicySimulator
     {
         var text = new StringBuilder();
         var ip = request.Context.GetValues("aws:SourceIp");
-        text.Append($"{method.ToUpperInvariant()} {path} by {request.Principal.DisplayName}{(ip.Count > 0 ? " from " + ip[0] : string.Empty)} ({type}) => {decision}");
+        text.Append($"{method.ToUpperInvariant()} {path} by {request.Principal.DisplayName}{(ip.Count > 0 ? " from " + ip[0] : string.Empty)} ({AwsName(type)}) => {decision}");
         text.AppendLine().Append($"  resource: {request.Resource}");
         var resourceView = type == AuthorizationType.AwsIam ? request : request.WithPrincipal(RequestPrincipal.Anonymous);
-        if (type == AuthorizationType.AwsIam)
+        if (type is AuthorizationType.AwsIam or AuthorizationType.Custom)
         {
             foreach (var policy in identity)
             {
@@ -137,6 +163,14 @@ public sealed class PolicySimulator
         }
         return text.ToString();
     }
+
+    private static string AwsName(AuthorizationType type) => type switch
+    {
+        AuthorizationType.AwsIam => "AWS_IAM",
+        AuthorizationType.Custom => "CUSTOM",
+        AuthorizationType.CognitoUserPools => "COGNITO_USER_POOLS",
+        _ => "NONE",
+    };
 
     private static void AppendPolicy(StringBuilder text, CompiledPolicy policy, PolicyRequest request)
     {

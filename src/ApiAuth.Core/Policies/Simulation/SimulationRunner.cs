@@ -230,5 +230,7 @@ public static class SimulationRunner
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // A malformed case, raised from deep inside the readers above. It never escapes RunCase, which turns it into the
+    // case's "Error" line, so callers still get results rather than exceptions.
     private sealed class CaseException(string message) : Exception(message);
 }

@@ -8,7 +8,7 @@ namespace ApiAuth.Tests.Authorizers.Caching;
 
 /// <summary>
 /// API Gateway's authorizer result cache, through <see cref="CustomAuthorizerInvoker"/>. Policies are compiled and
-/// evaluated by the real IAM policy engine (<see cref="IamAuthorizerPolicyCompiler"/>).
+/// evaluated by the real IAM policy engine (<see cref="ApiAuth.Gateway.EngineAuthorizerPolicyCompiler"/>).
 /// </summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class AuthorizerResultCacheTests

@@ -31,6 +31,29 @@ public sealed class CompiledPolicyTests
     }
 
     [Test]
+    public void Evaluate_allocates_nothing_on_an_indexed_policy_or_with_policy_variables()
+    {
+        var statements = string.Join(",", Enumerable.Range(0, 50).Select(i =>
+            $$"""{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/prod/GET/items/{{i}}/*"}"""));
+        var policy = Resource($$"""
+            {"Version": "2012-10-17", "Statement": [{{statements}},
+              {"Effect": "Deny", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/prod/GET/users/${aws:username}/secret",
+               "Condition": {"StringNotEquals": {"aws:PrincipalTag/team": "${aws:username}"} } } ] }
+            """);
+        var request = Request(resource: MethodArn("GET", "/items/42/x"), context: [("aws:username", ["alice"]), ("aws:PrincipalTag/team", ["red"])]);
+        Assert.That(policy.Evaluate(request).Decision, Is.EqualTo(PolicyDecision.Allow));
+        var secret = Request(resource: MethodArn("GET", "/users/alice/secret"), context: [("aws:username", ["alice"]), ("aws:PrincipalTag/team", ["red"])]);
+        Assert.That(policy.Evaluate(secret).Decision, Is.EqualTo(PolicyDecision.ExplicitDeny));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            policy.Evaluate(request);
+            policy.Evaluate(secret);
+        }
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
     public void Indexed_large_policy_decides_like_a_plain_scan()
     {
         var statements = Enumerable.Range(0, 300).Select(i => i % 7 == 0

@@ -22,6 +22,16 @@ public sealed class EvaluatorPropertyTests
     private static readonly string[] RequestStrings = ["a", "b", "A", "ab", "c", "1", "5"];
     private static readonly string[] Cidrs = ["10.0.0.0/8", "10.1.0.0/16", "192.0.2.7", "0.0.0.0/0"];
     private static readonly string[] Ips = ["10.1.2.3", "10.2.0.1", "192.0.2.7", "203.0.113.9", "not-ip"];
+    private static readonly string[] Callers =
+    [
+        "anonymous", "arn:aws:iam::123456789012:user/alice", "arn:aws:iam::111122223333:user/bob",
+        "arn:aws:sts::123456789012:assumed-role/dev/s1", "arn:aws:sts::111122223333:assumed-role/dev/s2", "arn:aws:iam::123456789012:role/dev",
+    ];
+    private static readonly string[] PrincipalEntries =
+    [
+        "\"123456789012\"", "\"arn:aws:iam::111122223333:root\"", "\"arn:aws:iam::123456789012:user/alice\"",
+        "\"arn:aws:iam::123456789012:role/team/dev\"", "\"arn:aws:sts::111122223333:assumed-role/dev/s2\"", "\"*\"",
+    ];
     private static readonly string[] Operators =
     [
         "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
@@ -37,19 +47,21 @@ public sealed class EvaluatorPropertyTests
         {
             // Mostly small policies (linear scan) and some large ones (statement index).
             var statementCount = p % 5 == 0 ? random.Next(9, 40) : random.Next(1, 6);
-            var json = RandomPolicy(random, statementCount);
+            var resourcePolicy = p % 2 == 1;
+            var json = RandomPolicy(random, statementCount, resourcePolicy);
             var parsed = PolicyParser.Parse(json);
             Assert.That(parsed.IsValid, Is.True, () => json + "\n" + string.Join("\n", parsed.Findings));
-            var compiled = PolicyCompiler.Compile(parsed.Policy!, new PolicyCompileOptions("p", PolicyKind.Identity));
+            var compiled = PolicyCompiler.Compile(parsed.Policy!, new PolicyCompileOptions("p", resourcePolicy ? PolicyKind.Resource : PolicyKind.Identity));
             for (var r = 0; r < 10; r++)
             {
                 var (request, context) = RandomRequest(random);
-                var expected = ReferenceEvaluator.Evaluate(parsed.Policy!, request.Action, request.Resource, context);
+                var caller = request.Principal.Arn ?? "anonymous";
+                var expected = ReferenceEvaluator.Evaluate(parsed.Policy!, caller, request.Action, request.Resource, context);
                 var actual = compiled.Evaluate(request);
-                Assert.That(actual.Decision, Is.EqualTo(expected), () => $"{json}\n{request.Action} {request.Resource} {Describe(context)}");
+                Assert.That(actual.Decision, Is.EqualTo(expected), () => $"{json}\n{caller} {request.Action} {request.Resource} {Describe(context)}");
                 if (actual.Statement is { } statement)
                 {
-                    Assert.That(ReferenceEvaluator.Applies(statement.Source, request.Action, request.Resource, context), Is.True);
+                    Assert.That(ReferenceEvaluator.Applies(statement.Source, caller, request.Action, request.Resource, context), Is.True);
                     Assert.That(statement.Effect == PolicyEffect.Deny, Is.EqualTo(actual.Decision == PolicyDecision.ExplicitDeny));
                 }
                 Assert.That(compiled.Explain(request).Decision, Is.EqualTo(expected));
@@ -59,7 +71,7 @@ public sealed class EvaluatorPropertyTests
         Assert.That(checkedCount, Is.EqualTo(6000));
     }
 
-    private static string RandomPolicy(Random random, int statements)
+    private static string RandomPolicy(Random random, int statements, bool resourcePolicy)
     {
         var json = new StringBuilder("""{"Version": "2012-10-17", "Statement": [""");
         for (var i = 0; i < statements; i++)
@@ -69,6 +81,17 @@ public sealed class EvaluatorPropertyTests
                 json.Append(',');
             }
             json.Append($$"""{"Effect": "{{(random.Next(4) == 0 ? "Deny" : "Allow")}}", """);
+            if (resourcePolicy)
+            {
+                var element = random.Next(8) == 0 ? "NotPrincipal" : "Principal";
+                json.Append(random.Next(4) == 0
+                    ? $$"""
+                        "{{element}}": "*",
+                        """
+                    : $$"""
+                        "{{element}}": {"AWS": {{(random.Next(2) == 0 ? PrincipalEntries[random.Next(PrincipalEntries.Length)] : "[" + PrincipalEntries[random.Next(PrincipalEntries.Length)] + ", " + PrincipalEntries[random.Next(PrincipalEntries.Length)] + "]")}} },
+                        """);
+            }
             json.Append($$""" "{{(random.Next(6) == 0 ? "NotAction" : "Action")}}": {{List(random, ActionPatterns, 1 + random.Next(2))}}, """);
             json.Append($$"""
                 "{{(random.Next(8) == 0 ? "NotResource" : "Resource")}}": {{Json([.. Enumerable.Range(0, 1 + random.Next(2)).Select(_ => RandomResourcePattern(random))])}}
@@ -152,7 +175,7 @@ public sealed class EvaluatorPropertyTests
         }
         var resource = $"arn:aws:execute-api:us-east-1:123456789012:api/prod/{Methods[random.Next(3) == 0 ? 0 : random.Next(Methods.Length)]}/{RequestSegments[random.Next(RequestSegments.Length)]}"
             + (random.Next(3) == 0 ? "/" + RequestSegments[random.Next(RequestSegments.Length)] : string.Empty);
-        var request = new PolicyRequest(RequestPrincipal.Parse("arn:aws:iam::123456789012:user/alice"), Actions[random.Next(Actions.Length)], resource,
+        var request = new PolicyRequest(RequestPrincipal.Parse(Callers[random.Next(Callers.Length)]), Actions[random.Next(Actions.Length)], resource,
             RequestContext.CreateMultiValued(context.Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Key, p.Value))));
         return (request, context);
     }

@@ -13,9 +13,9 @@ namespace ApiAuth.Core.Tests.Policies.Evaluation;
 /// </summary>
 internal static class ReferenceEvaluator
 {
-    public static PolicyDecision Evaluate(PolicyDocument policy, string action, string resource, IReadOnlyDictionary<string, string[]> context)
+    public static PolicyDecision Evaluate(PolicyDocument policy, string caller, string action, string resource, IReadOnlyDictionary<string, string[]> context)
     {
-        var applying = policy.Statements.Where(s => Applies(s, action, resource, context)).ToList();
+        var applying = policy.Statements.Where(s => Applies(s, caller, action, resource, context)).ToList();
         if (applying.Any(s => s.Effect == PolicyEffect.Deny))
         {
             return PolicyDecision.ExplicitDeny;
@@ -23,13 +23,44 @@ internal static class ReferenceEvaluator
         return applying.Count > 0 ? PolicyDecision.Allow : PolicyDecision.ImplicitDeny;
     }
 
-    public static bool Applies(PolicyStatement statement, string action, string resource, IReadOnlyDictionary<string, string[]> context)
+    public static bool Applies(PolicyStatement statement, string caller, string action, string resource, IReadOnlyDictionary<string, string[]> context)
     {
+        if (statement.Principal is { } principal && PrincipalMatches(principal, caller) == principal.IsNegated)
+        {
+            return false;
+        }
         var actionMatches = statement.Action.Patterns.Any(p => WildcardMatcherTests.ReferenceRegex(p, ignoreCase: true).IsMatch(action));
         var resourceMatches = statement.Resource.Patterns.Any(p => WildcardMatcherTests.ReferenceRegex(p, ignoreCase: false).IsMatch(resource));
         return actionMatches != statement.Action.IsNegated
             && resourceMatches != statement.Resource.IsNegated
             && statement.Conditions.All(c => Holds(c, context));
+    }
+
+    // caller: "anonymous" or an IAM/STS ARN.
+    private static bool PrincipalMatches(PrincipalBlock block, string caller)
+    {
+        if (block.IsAnyone)
+        {
+            return true;
+        }
+        if (caller == "anonymous")
+        {
+            return false;
+        }
+        var callerAccount = caller.Split(':')[4];
+        foreach (var entry in block.Entries)
+        {
+            var value = entry.Value;
+            if (value.Length == 12 && value.All(char.IsAsciiDigit) ? callerAccount == value
+                : value.EndsWith(":root", StringComparison.Ordinal) ? callerAccount == value.Split(':')[4]
+                : value.Contains(":role/", StringComparison.Ordinal)
+                    ? caller == value || caller == $"arn:aws:sts::{value.Split(':')[4]}:assumed-role/{value.Split('/')[^1]}/" + caller.Split('/')[^1]
+                : caller == value)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Holds(PolicyCondition condition, IReadOnlyDictionary<string, string[]> context)

@@ -34,7 +34,7 @@ public sealed class PolicySimulatorTests
         var result = Simulator.Check("anonymous", "GET", "/pets/1", sourceIp: "198.51.100.1");
         Assert.That(result.IsAllowed, Is.False);
         Assert.That(result.Decision.Message, Does.EndWith("with an explicit deny"));
-        Assert.That(result.Explanation, Does.Contain("GET /pets/1 by anonymous from 198.51.100.1 (None)")
+        Assert.That(result.Explanation, Does.Contain("GET /pets/1 by anonymous from 198.51.100.1 (NONE)")
             .And.Contain("resourcePolicy:OfficeOnly (Deny): applies"));
     }
 
@@ -50,6 +50,18 @@ public sealed class PolicySimulatorTests
     [Test]
     public void Cognito_method_judges_the_caller_as_anonymous() =>
         Assert.That(Simulator.Check(Alice, "POST", "/pets", sourceIp: "203.0.113.7", authorizationType: AuthorizationType.CognitoUserPools).IsAllowed, Is.False);
+
+    [Test]
+    public void Lambda_authorizer_policy_is_combined_with_the_resource_policy()
+    {
+        const string allowPets = """{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "arn:aws:execute-api:*:*:*/prod/*/pets*"}}""";
+        Assert.That(Simulator.CheckWithAuthorizer(allowPets, "POST", "/pets", sourceIp: "203.0.113.7").IsAllowed, Is.True);
+        var outside = Simulator.CheckWithAuthorizer(allowPets, "POST", "/pets", sourceIp: "198.51.100.1");
+        Assert.That(outside.Decision.Message, Does.StartWith("User: anonymous is not authorized").And.EndWith("with an explicit deny"));
+        var silent = Simulator.CheckWithAuthorizer(allowPets, "POST", "/toys", sourceIp: "203.0.113.7");
+        Assert.That(silent.Decision.Message, Is.EqualTo("User is not authorized to access this resource"));
+        Assert.That(silent.Explanation, Does.Contain("authorizerPolicy: ImplicitDeny"));
+    }
 
     [Test]
     public void Invalid_policy_is_a_test_mistake_and_throws_with_its_findings()

@@ -1,4 +1,4 @@
-namespace ApiAuth.Cli.Tests.Commands;
+namespace ApiAuth.Cli.Tests.Policies;
 
 /// <summary><c>apiauth validate</c> and <c>apiauth simulate</c> on real files (DESIGN §4).</summary>
 public sealed class PolicyCommandsTests
@@ -20,10 +20,8 @@ public sealed class PolicyCommandsTests
 
     private static async Task<(int Exit, string Stdout, string Stderr)> Run(string stdin, params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await ApiAuthCli.RunAsync(args, new StringReader(stdin), output, error);
-        return (exit, output.ToString(), error.ToString());
+        var run = await CliRun.RunAsync(stdin, args);
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 
     [Test]

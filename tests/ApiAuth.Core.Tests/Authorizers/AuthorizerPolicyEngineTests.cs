@@ -1,14 +1,18 @@
+using ApiAuth.Arns;
 using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 
 namespace ApiAuth.Tests.Authorizers;
 
-/// <summary>Authorizer policies compiled and evaluated by the IAM policy engine.</summary>
-public class IamAuthorizerPolicyCompilerTests
+/// <summary>Authorizer policies compiled and evaluated by the IAM policy engine, through the authorizers' seam.</summary>
+public class AuthorizerPolicyEngineTests
 {
+    private static readonly EngineAuthorizerPolicyCompiler Compiler = new(new RestApiReference("us-east-1", "123456789012", "api123"));
+
     private static IAuthorizerPolicy Compile(string json)
     {
-        Assert.That(IamAuthorizerPolicyCompiler.Instance.TryCompile(json, out var policy, out var error), Is.True, error);
+        Assert.That(Compiler.TryCompile(json, out var policy, out var error), Is.True, error);
         return policy!;
     }
 
@@ -48,7 +52,7 @@ public class IamAuthorizerPolicyCompilerTests
     [TestCase("""not json""")]
     public void Invalid_policy_is_refused_with_a_reason(string json)
     {
-        Assert.That(IamAuthorizerPolicyCompiler.Instance.TryCompile(json, out var policy, out var error), Is.False);
+        Assert.That(Compiler.TryCompile(json, out var policy, out var error), Is.False);
         Assert.That(policy, Is.Null);
         Assert.That(error, Is.Not.Empty);
     }

@@ -1,0 +1,99 @@
+using ApiAuth.Arns;
+using ApiAuth.Authorizers.Cognito;
+using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Gateway;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ApiAuth.AspNetCore.Configuration;
+
+/// <summary>Builds the API's authorizers from configuration and the custom authorizers registered in DI.</summary>
+internal static class GatewayAuthorizersFactory
+{
+    public static GatewayAuthorizers Create(ApiAuthOptions options, IServiceProvider services, TimeProvider time, string contentRoot, HttpClient jwksClient)
+    {
+        var errors = new List<string>();
+        var cognito = new Dictionary<string, CognitoUserPoolAuthorizer>(StringComparer.Ordinal);
+        var jwt = new Dictionary<string, JwtAuthorizer>(StringComparer.Ordinal);
+        var custom = new List<CustomAuthorizerRegistration>();
+        var baseDirectory = options.BaseDirectory ?? contentRoot;
+
+        foreach (var (name, authorizer) in options.Authorizers)
+        {
+            var where = $"ApiAuth:Authorizers:{name}";
+            try
+            {
+                switch (authorizer.Type.ToUpperInvariant())
+                {
+                    case "COGNITO_USER_POOLS":
+                        if (string.IsNullOrWhiteSpace(authorizer.UserPoolId) || authorizer.AppClientIds.Count == 0)
+                        {
+                            errors.Add($"{where} needs UserPoolId and at least one AppClientIds entry.");
+                            continue;
+                        }
+                        cognito[name] = new CognitoUserPoolAuthorizer(
+                            new CognitoUserPoolAuthorizerOptions { UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds] },
+                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time),
+                            time);
+                        break;
+                    case "JWT":
+                        if (string.IsNullOrWhiteSpace(authorizer.Issuer) || authorizer.Audiences.Count == 0)
+                        {
+                            errors.Add($"{where} needs Issuer and at least one Audiences entry.");
+                            continue;
+                        }
+                        jwt[name] = new JwtAuthorizer(
+                            new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences] },
+                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time),
+                            time);
+                        break;
+                    case "TOKEN" or "REQUEST":
+                        var implementation = services.GetKeyedService<ICustomAuthorizer>(name);
+                        if (implementation is null)
+                        {
+                            errors.Add($"{where} is a {authorizer.Type} authorizer, but no implementation is registered: call AddApiAuth(...).AddCustomAuthorizer<T>(\"{name}\").");
+                            continue;
+                        }
+                        var definition = authorizer.Type.Equals("TOKEN", StringComparison.OrdinalIgnoreCase)
+                            ? CustomAuthorizerDefinition.Token(name, authorizer.IdentitySource ?? "method.request.header.Authorization", authorizer.IdentityValidationExpression, authorizer.ResultTtlInSeconds)
+                            : CustomAuthorizerDefinition.Request(name, authorizer.IdentitySource ?? "", authorizer.ResultTtlInSeconds);
+                        custom.Add(new CustomAuthorizerRegistration(definition, implementation));
+                        break;
+                    default:
+                        errors.Add($"{where}:Type must be COGNITO_USER_POOLS, JWT, TOKEN or REQUEST, got '{authorizer.Type}'.");
+                        break;
+                }
+            }
+            catch (Exception exception) when (exception is ArgumentException or IOException or FormatException or InvalidOperationException)
+            {
+                errors.Add($"{where}: {exception.Message}");
+            }
+        }
+        foreach (var name in services.GetServices<CustomAuthorizerName>().Select(n => n.Name).Where(n => !options.Authorizers.ContainsKey(n)))
+        {
+            errors.Add($"A custom authorizer is registered as '{name}', but ApiAuth:Authorizers has no '{name}' entry saying its Type (TOKEN or REQUEST) and IdentitySource.");
+        }
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);
+        }
+
+        var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
+        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time);
+        return new GatewayAuthorizers(cognito, jwt, invoker, custom.Select(c => c.Definition.Name),
+            new CustomAuthorizerRequestContext { AccountId = options.AccountId, ApiId = options.ApiId, Stage = options.Stage });
+    }
+
+    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time)
+    {
+        if (!string.IsNullOrWhiteSpace(authorizer.JwksFile))
+        {
+            return JwksSource.FromFile(Path.Combine(baseDirectory, authorizer.JwksFile));
+        }
+        return JwksSource.FromUri(string.IsNullOrWhiteSpace(authorizer.JwksUri) ? defaultUri : new Uri(authorizer.JwksUri), client, time);
+    }
+}
+
+/// <summary>Marks a custom authorizer registered in DI by name, so configuration can be checked against it.</summary>
+internal sealed record CustomAuthorizerName(string Name);

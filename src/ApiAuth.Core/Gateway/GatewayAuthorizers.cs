@@ -1,0 +1,206 @@
+using ApiAuth.Authorizers;
+using ApiAuth.Authorizers.Cognito;
+using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Policies.Evaluation;
+
+namespace ApiAuth.Gateway;
+
+/// <summary>
+/// The API's Cognito, JWT and custom authorizers by name, combined with the resource policy the way API Gateway
+/// combines them (AWS, "How API Gateway resource policies affect authorization workflow").
+/// </summary>
+public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
+{
+    private readonly IReadOnlyDictionary<string, CognitoUserPoolAuthorizer> _cognito;
+    private readonly IReadOnlyDictionary<string, JwtAuthorizer> _jwt;
+    private readonly CustomAuthorizerInvoker? _custom;
+    private readonly HashSet<string> _customNames;
+    private readonly CustomAuthorizerRequestContext _requestContext;
+
+    /// <summary>Creates the set; names must be unique across all kinds.</summary>
+    public GatewayAuthorizers(
+        IReadOnlyDictionary<string, CognitoUserPoolAuthorizer> cognito,
+        IReadOnlyDictionary<string, JwtAuthorizer> jwt,
+        CustomAuthorizerInvoker? custom,
+        IEnumerable<string> customNames,
+        CustomAuthorizerRequestContext requestContext)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        ArgumentNullException.ThrowIfNull(jwt);
+        ArgumentNullException.ThrowIfNull(customNames);
+        _cognito = cognito;
+        _jwt = jwt;
+        _custom = custom;
+        _customNames = new HashSet<string>(customNames, StringComparer.Ordinal);
+        _requestContext = requestContext;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<GatewayDecision> AuthorizeAsync(GatewayAuthorizerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var name = context.Method.AuthorizerName ?? string.Empty;
+        if (_cognito.TryGetValue(name, out var cognito))
+        {
+            var outcome = await cognito.AuthorizeAsync(context.Request.GetHeader("Authorization"), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
+            return TokenThenResourcePolicy(context, outcome, AuthorizationType.CognitoUserPools);
+        }
+        if (_jwt.TryGetValue(name, out var jwt))
+        {
+            var outcome = await jwt.AuthorizeAsync(context.Request.GetHeader("Authorization"), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
+            return TokenThenResourcePolicy(context, outcome, AuthorizationType.CognitoUserPools);
+        }
+        if (_custom is not null && _customNames.Contains(name))
+        {
+            return await CustomAsync(context, name, cancellationToken).ConfigureAwait(false);
+        }
+        return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"no authorizer is named '{name}'");
+    }
+
+    /// <summary>Stops the custom authorizers' result cache.</summary>
+    public void Dispose() => _custom?.Dispose();
+
+    // COGNITO: the token must be accepted, then the resource policy alone decides for the anonymous view.
+    private static GatewayDecision TokenThenResourcePolicy(GatewayAuthorizerContext context, AuthorizerOutcome outcome, AuthorizationType type)
+    {
+        if (!outcome.IsAllowed)
+        {
+            return FromOutcome(context, outcome, type, outcome.Reason.ToString());
+        }
+        var resource = GatewayAuthorization.AuthorizeResourcePolicyOnly(context.AnonymousRequest, context.ResourcePolicy);
+        var decision = ApiGateway.FromAuthorization(resource, type, context.MethodArn);
+        return With(decision, outcome);
+    }
+
+    // CUSTOM: a resource-policy explicit Deny stops the request before the authorizer runs; afterwards the
+    // authorizer's policy is the identity side, combined with the resource policy in the API owner's account.
+    private async ValueTask<GatewayDecision> CustomAsync(GatewayAuthorizerContext context, string name, CancellationToken cancellationToken)
+    {
+        if (GatewayAuthorization.CheckBeforeAuthorizer(context.AnonymousRequest, context.ResourcePolicy) is { } denied)
+        {
+            return ApiGateway.FromAuthorization(denied, AuthorizationType.Custom, context.MethodArn);
+        }
+        var outcome = await _custom!.AuthorizeAsync(name, ToCustomRequest(context), cancellationToken).ConfigureAwait(false);
+        if (outcome.StatusCode is 401 or >= 500 || outcome.Policy is null)
+        {
+            return FromOutcome(context, outcome, AuthorizationType.Custom, outcome.Reason.ToString());
+        }
+
+        var authorizer = outcome.Policy.Evaluate(context.MethodArn) switch
+        {
+            AuthorizerPolicyDecision.Allow => PolicyDecision.Allow,
+            AuthorizerPolicyDecision.ExplicitDeny => PolicyDecision.ExplicitDeny,
+            _ => PolicyDecision.ImplicitDeny,
+        };
+        var resourceEvaluation = context.ResourcePolicy?.Evaluate(context.AnonymousRequest) ?? default;
+        var combined = PolicyCombination.Combine(authorizer, resourceEvaluation.Decision, sameAccount: true);
+        GatewayDecision decision;
+        if (combined == PolicyDecision.Allow)
+        {
+            decision = new GatewayDecision
+            {
+                IsAllowed = true,
+                StatusCode = 200,
+                Reason = nameof(PolicyDecision.Allow),
+                AuthorizationType = AuthorizationType.Custom,
+                MethodArn = context.MethodArn,
+                Statements = resourceEvaluation.Decision == PolicyDecision.Allow ? [resourceEvaluation.Statement!] : [],
+            };
+        }
+        else if (resourceEvaluation.Decision == PolicyDecision.ExplicitDeny)
+        {
+            decision = ApiGateway.FromAuthorization(
+                AuthorizationDecision.AccessDenied(PolicyDecision.ExplicitDeny, AccessDeniedMessages.NotAuthorizedToInvoke("anonymous", context.MethodArn, explicitDeny: true), [resourceEvaluation.Statement!]),
+                AuthorizationType.Custom, context.MethodArn);
+        }
+        else
+        {
+            decision = new GatewayDecision
+            {
+                IsAllowed = false,
+                StatusCode = 403,
+                ResponseType = GatewayResponseTypes.AccessDenied,
+                ErrorType = AuthorizationDecision.AccessDeniedErrorType,
+                Message = AccessDeniedMessages.AuthorizerDenied(combined == PolicyDecision.ExplicitDeny),
+                Reason = combined.ToString(),
+                AuthorizationType = AuthorizationType.Custom,
+                MethodArn = context.MethodArn,
+            };
+        }
+        return With(decision, outcome);
+    }
+
+    private CustomAuthorizerRequest ToCustomRequest(GatewayAuthorizerContext context)
+    {
+        var request = context.Request;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var multiHeaders = new Dictionary<string, IList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in request.Headers)
+        {
+            headers.TryAdd(key, value);
+            if (!multiHeaders.TryGetValue(key, out var values))
+            {
+                multiHeaders[key] = values = [];
+            }
+            values.Add(value);
+        }
+        return new CustomAuthorizerRequest
+        {
+            MethodArn = context.MethodArn,
+            Resource = request.Resource ?? request.Path,
+            Path = request.Path,
+            HttpMethod = request.Method,
+            Headers = headers,
+            MultiValueHeaders = multiHeaders,
+            QueryStringParameters = request.Query.ToDictionary(q => q.Key, q => q.Value.Count > 0 ? q.Value[^1] : "", StringComparer.Ordinal),
+            MultiValueQueryStringParameters = request.Query.ToDictionary(q => q.Key, q => (IList<string>)[.. q.Value], StringComparer.Ordinal),
+            PathParameters = new Dictionary<string, string>(request.PathParameters, StringComparer.Ordinal),
+            StageVariables = new Dictionary<string, string>(StringComparer.Ordinal),
+            RequestContext = new CustomAuthorizerRequestContext
+            {
+                AccountId = _requestContext.AccountId,
+                ApiId = _requestContext.ApiId,
+                Stage = _requestContext.Stage,
+                ResourcePath = request.Resource ?? request.Path,
+                HttpMethod = request.Method,
+                Path = request.Path,
+                Protocol = "HTTP/1.1",
+                DomainName = request.GetHeader("Host"),
+                Identity = new CustomAuthorizerRequestIdentity { SourceIp = request.SourceIp?.ToString(), UserAgent = request.GetHeader("User-Agent") },
+            },
+        };
+    }
+
+    private static GatewayDecision FromOutcome(GatewayAuthorizerContext context, AuthorizerOutcome outcome, AuthorizationType type, string reason) => new()
+    {
+        IsAllowed = false,
+        StatusCode = outcome.StatusCode,
+        ResponseType = outcome.GatewayResponseType,
+        ErrorType = outcome.ErrorType,
+        Message = outcome.Message,
+        Reason = reason,
+        AuthorizationType = type,
+        MethodArn = context.MethodArn,
+        PrincipalId = outcome.PrincipalId,
+        Context = outcome.Context,
+    };
+
+    private static AuthorizerOutcome AuthorizerOutcomeFailure() => AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerException);
+
+    private static GatewayDecision With(GatewayDecision decision, AuthorizerOutcome outcome) => new()
+    {
+        IsAllowed = decision.IsAllowed,
+        StatusCode = decision.StatusCode,
+        ResponseType = decision.ResponseType,
+        ErrorType = decision.ErrorType,
+        Message = decision.Message,
+        Reason = decision.Reason,
+        AuthorizationType = decision.AuthorizationType,
+        MethodArn = decision.MethodArn,
+        Statements = decision.Statements,
+        PrincipalId = outcome.PrincipalId,
+        Claims = outcome.Claims,
+        Context = outcome.Context,
+    };
+}

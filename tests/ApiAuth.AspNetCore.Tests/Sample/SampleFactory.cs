@@ -1,0 +1,45 @@
+using ApiAuth.SigV4.Signing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ApiAuth.AspNetCore.Tests.Sample;
+
+/// <summary>The sample API with its embedded demo settings, in memory or on a real Kestrel port.</summary>
+public sealed class SampleFactory : WebApplicationFactory<Program>
+{
+    public const string AccessKeyId = "AKIAAPIAUTHDEMO00001";
+    public const string Secret = "apiauth-demo-secret-access-key-not-for-production";
+
+    private readonly string? _configPath;
+
+    public SampleFactory(string? configPath = null) => _configPath = configPath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        if (_configPath is not null)
+        {
+            builder.UseSetting("config", _configPath);
+        }
+    }
+
+    /// <summary>A client whose requests are SigV4-signed with the demo credential.</summary>
+    public HttpClient CreateSignedClient(string secret = Secret) =>
+        CreateDefaultClient(new SigV4SigningHandler(new SigV4Signer(new SigV4SigningCredentials(AccessKeyId, secret), "us-east-1")));
+
+    /// <summary>Sends a GET with an Authorization header taken as is (tokens, or the demo authorizer's words).</summary>
+    public static async Task<GatewayAnswer> GetAsync(HttpClient client, string path, string? authorization = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var response = await client.SendAsync(request);
+        return await GatewayAnswer.ReadAsync(response);
+    }
+}

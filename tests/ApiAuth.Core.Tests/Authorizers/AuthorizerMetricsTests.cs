@@ -29,7 +29,7 @@ public class AuthorizerMetricsTests
         listener.Start();
         const string name = "auth";
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Token(name), new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*")))], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+            [new(CustomAuthorizerDefinition.Token(name), new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*")))], new CountingPolicyCompiler(), new FakeTimeProvider(TestJwt.Now));
 
         for (var i = 0; i < 3; i++)
         {

@@ -18,6 +18,12 @@ namespace ApiAuth.Authorizers.Caching;
 /// </remarks>
 internal sealed class AuthorizerResultCache : IDisposable
 {
+    /// <summary>Identities up to this many chars are built in a per-thread buffer; longer ones in a pooled array.</summary>
+    private const int ScratchLimit = 8192;
+
+    [ThreadStatic]
+    private static char[]? t_scratch;
+
     private readonly MemoryCache _cache;
     private readonly TimeProvider _timeProvider;
     private readonly ConcurrentDictionary<string, Lazy<Task<AuthorizerInvocation>>> _inFlight = new(StringComparer.Ordinal);
@@ -36,22 +42,24 @@ internal sealed class AuthorizerResultCache : IDisposable
     public bool TryGet(string authorizerName, ReadOnlySpan<string> identitySourceValues, [NotNullWhen(true)] out CustomAuthorizerResult? result)
     {
         var length = CacheIdentity.Length(authorizerName, identitySourceValues);
-        char[]? rented = null;
-        var identity = length <= CacheIdentity.StackLimit
-            ? stackalloc char[length]
-            : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        try
+        if (length > ScratchLimit)
         {
-            CacheIdentity.Write(authorizerName, identitySourceValues, identity);
-            return TryGet(identity, out result);
-        }
-        finally
-        {
-            if (rented is not null)
+            var rented = ArrayPool<char>.Shared.Rent(length);
+            try
+            {
+                CacheIdentity.Write(authorizerName, identitySourceValues, rented);
+                return TryGet(rented.AsSpan(0, length), out result);
+            }
+            finally
             {
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+
+        // A per-thread scratch buffer: no zeroing (as stackalloc does) and no pool round trip on every cache hit.
+        var scratch = t_scratch is { } buffer && buffer.Length >= length ? buffer : t_scratch = new char[Math.Max(length, 1024)];
+        CacheIdentity.Write(authorizerName, identitySourceValues, scratch);
+        return TryGet(scratch.AsSpan(0, length), out result);
     }
 
     /// <summary>

@@ -8,9 +8,6 @@ namespace ApiAuth.Authorizers.Caching;
 /// </summary>
 internal static class CacheIdentity
 {
-    /// <summary>Identities up to this many chars are built on the stack.</summary>
-    public const int StackLimit = 1024;
-
     public static int Length(string authorizerName, ReadOnlySpan<string> values)
     {
         var length = 2 + authorizerName.Length;

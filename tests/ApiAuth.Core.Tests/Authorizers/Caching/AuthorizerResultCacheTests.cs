@@ -7,14 +7,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace ApiAuth.Tests.Authorizers.Caching;
 
 /// <summary>
-/// API Gateway's authorizer result cache, through <see cref="CustomAuthorizerInvoker"/>. Policies are evaluated by
-/// <see cref="PolicyCompilerTestDouble"/> (a labelled stand-in for the IAM engine, which is not merged yet).
+/// API Gateway's authorizer result cache, through <see cref="CustomAuthorizerInvoker"/>. Policies are compiled and
+/// evaluated by the real IAM policy engine (<see cref="ApiAuth.Gateway.EngineAuthorizerPolicyCompiler"/>).
 /// </summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class AuthorizerResultCacheTests
 {
     private readonly FakeTimeProvider _time = new(TestJwt.Now);
-    private readonly PolicyCompilerTestDouble _compiler = new();
+    private readonly CountingPolicyCompiler _compiler = new();
 
     private CustomAuthorizerInvoker Invoker(ICustomAuthorizer authorizer, int ttl = 300, int sizeLimit = 100) =>
         new([new(CustomAuthorizerDefinition.Token("auth", resultTtlInSeconds: ttl), authorizer)], _compiler, _time, sizeLimit);

@@ -37,7 +37,7 @@ public class MalformedAuthorizerResultTests
     {
         var authorizer = new ScriptedAuthorizer((_, _) => Task.FromResult(response!));
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Token("auth"), authorizer)], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+            [new(CustomAuthorizerDefinition.Token("auth"), authorizer)], new CountingPolicyCompiler(), new FakeTimeProvider(TestJwt.Now));
 
         var first = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
         await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));

@@ -52,7 +52,7 @@ public class RequestAuthorizerTests
     }
 
     private static CustomAuthorizerInvoker Invoker(ICustomAuthorizer authorizer, int ttl = 300) =>
-        new([new(CustomAuthorizerDefinition.Request("req", Sources, ttl), authorizer)], new PolicyCompilerTestDouble(), new FakeTimeProvider(TestJwt.Now));
+        new([new(CustomAuthorizerDefinition.Request("req", Sources, ttl), authorizer)], new CountingPolicyCompiler(), new FakeTimeProvider(TestJwt.Now));
 
     [Test]
     public async Task All_sources_present_invokes_with_the_whole_request()
@@ -110,7 +110,7 @@ public class RequestAuthorizerTests
     {
         var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("acme", "*"));
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Request("req", "method.request.header.X-Tenant"), authorizer)], new PolicyCompilerTestDouble(), TimeProvider.System);
+            [new(CustomAuthorizerDefinition.Request("req", "method.request.header.X-Tenant"), authorizer)], new CountingPolicyCompiler(), TimeProvider.System);
 
         var outcome = await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest
         {
@@ -126,7 +126,7 @@ public class RequestAuthorizerTests
     {
         var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("anyone", "*"));
         using var invoker = new CustomAuthorizerInvoker(
-            [new(CustomAuthorizerDefinition.Request("req", "", 0), authorizer)], new PolicyCompilerTestDouble(), TimeProvider.System);
+            [new(CustomAuthorizerDefinition.Request("req", "", 0), authorizer)], new CountingPolicyCompiler(), TimeProvider.System);
 
         await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest { MethodArn = AuthorizerFixtures.GetPets });
         await invoker.AuthorizeAsync("req", new CustomAuthorizerRequest { MethodArn = AuthorizerFixtures.GetPets });

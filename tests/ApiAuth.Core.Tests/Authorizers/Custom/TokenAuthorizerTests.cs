@@ -13,7 +13,7 @@ public class TokenAuthorizerTests
 
     private CustomAuthorizerInvoker Invoker(ICustomAuthorizer authorizer, string? validationExpression = null, int ttl = 300) =>
         new([new CustomAuthorizerRegistration(CustomAuthorizerDefinition.Token("auth", validationExpression: validationExpression, resultTtlInSeconds: ttl), authorizer)],
-            new PolicyCompilerTestDouble(), _time);
+            new CountingPolicyCompiler(), _time);
 
     [Test]
     public async Task Allow_policy_lets_the_request_through_with_principal_context_and_usage_key()
@@ -208,7 +208,7 @@ public class TokenAuthorizerTests
         var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", "*"));
 
         Assert.That(
-            () => new CustomAuthorizerInvoker([new(definition, authorizer), new(definition, authorizer)], new PolicyCompilerTestDouble(), _time),
+            () => new CustomAuthorizerInvoker([new(definition, authorizer), new(definition, authorizer)], new CountingPolicyCompiler(), _time),
             Throws.ArgumentException);
     }
 

@@ -19,10 +19,6 @@ public sealed class ApiAuthorizeAttribute : AuthorizeAttribute, IAuthorizationRe
         Policy = ApiAuthDefaults.PolicyName;
     }
 
-    /// <summary>Protects with a named authorizer (Cognito or custom); the type comes from its configuration.</summary>
-    public ApiAuthorizeAttribute(string authorizer)
-        : this(AuthorizationType.Custom) => Authorizer = authorizer;
-
     /// <summary>The authorization type.</summary>
     public AuthorizationType Type { get; }
 

@@ -26,8 +26,11 @@ public sealed class EngineAuthorizerPolicyCompiler(RestApiReference api) : IAuth
         return true;
     }
 
-    private sealed class CompiledAuthorizerPolicy(CompiledPolicy policy) : IAuthorizerPolicy
+    internal sealed class CompiledAuthorizerPolicy(CompiledPolicy policy) : IAuthorizerPolicy
     {
+        /// <summary>Evaluates with the request's condition keys, as API Gateway evaluates an authorizer's policy.</summary>
+        public PolicyDecision Evaluate(PolicyRequest request) => policy.Evaluate(request).Decision;
+
         public AuthorizerPolicyDecision Evaluate(string methodArn) =>
             policy.Evaluate(new PolicyRequest(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn)).Decision switch
             {

@@ -41,6 +41,12 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         var name = context.Method.AuthorizerName ?? string.Empty;
+        var tokenMethod = context.Method.Type == AuthorizationType.CognitoUserPools;
+        // A method's type and its authorizer's kind must agree, as in API Gateway; a mismatch is a configuration error.
+        if (tokenMethod != (_cognito.ContainsKey(name) || _jwt.ContainsKey(name)) || context.Method.Type is not (AuthorizationType.CognitoUserPools or AuthorizationType.Custom))
+        {
+            return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"Misconfigured: {context.Method.Type} method names authorizer '{name}', which is not of that kind");
+        }
         if (_cognito.TryGetValue(name, out var cognito))
         {
             var outcome = await cognito.AuthorizeAsync(context.Request.GetHeader("Authorization"), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
@@ -55,7 +61,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         {
             return await CustomAsync(context, name, cancellationToken).ConfigureAwait(false);
         }
-        return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"no authorizer is named '{name}'");
+        return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"Misconfigured: no authorizer is named '{name}'");
     }
 
     /// <summary>Stops the custom authorizers' result cache.</summary>
@@ -87,12 +93,15 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
             return FromOutcome(context, outcome, AuthorizationType.Custom, outcome.Reason.ToString());
         }
 
-        var authorizer = outcome.Policy.Evaluate(context.MethodArn) switch
-        {
-            AuthorizerPolicyDecision.Allow => PolicyDecision.Allow,
-            AuthorizerPolicyDecision.ExplicitDeny => PolicyDecision.ExplicitDeny,
-            _ => PolicyDecision.ImplicitDeny,
-        };
+        // The engine's compiled policy sees the request's condition keys (aws:SourceIp, ...); others only the ARN.
+        var authorizer = outcome.Policy is EngineAuthorizerPolicyCompiler.CompiledAuthorizerPolicy compiled
+            ? compiled.Evaluate(context.AnonymousRequest)
+            : outcome.Policy.Evaluate(context.MethodArn) switch
+            {
+                AuthorizerPolicyDecision.Allow => PolicyDecision.Allow,
+                AuthorizerPolicyDecision.ExplicitDeny => PolicyDecision.ExplicitDeny,
+                _ => PolicyDecision.ImplicitDeny,
+            };
         var resourceEvaluation = context.ResourcePolicy?.Evaluate(context.AnonymousRequest) ?? default;
         var combined = PolicyCombination.Combine(authorizer, resourceEvaluation.Decision, sameAccount: true);
         GatewayDecision decision;

@@ -222,4 +222,55 @@ public sealed class AuthorizersInGatewayTests : IDisposable
         Assert.That(decision.StatusCode, Is.EqualTo(500));
         Assert.That(decision.ErrorType, Is.EqualTo("AuthorizerConfigurationException"));
     }
+
+    [TestCase(AuthorizationType.CognitoUserPools, "demo-token")]
+    [TestCase(AuthorizationType.Custom, "cognito")]
+    public async Task Method_type_that_does_not_match_its_authorizers_kind_is_a_500_configuration_error(AuthorizationType type, string name)
+    {
+        var decision = await Gateway().AuthorizeAsync(Request("GET", "/pets", ("Authorization", "allow")), new MethodAuthorization(type, name));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.IsAllowed, Is.False);
+            Assert.That(decision.StatusCode, Is.EqualTo(500));
+            Assert.That(decision.ErrorType, Is.EqualTo("AuthorizerConfigurationException"));
+        });
+    }
+
+    [TestCase("203.0.113.7", true)]
+    [TestCase("198.51.100.1", false)]
+    public async Task Authorizer_policy_conditions_see_the_requests_source_ip(string sourceIp, bool allowed)
+    {
+        using var authorizers = new GatewayAuthorizers(
+            new Dictionary<string, CognitoUserPoolAuthorizer>(),
+            new Dictionary<string, JwtAuthorizer>(),
+            new CustomAuthorizerInvoker(
+                [new(CustomAuthorizerDefinition.Token("ip-token", resultTtlInSeconds: 0), new ScriptedAuthorizer(_ => new CustomAuthorizerResponse
+                {
+                    PrincipalID = "alice",
+                    PolicyDocument = new AuthorizerPolicyDocument
+                    {
+                        Statement =
+                        [
+                            new AuthorizerPolicyStatement
+                            {
+                                Effect = "Allow",
+                                Action = new HashSet<string> { "execute-api:Invoke" },
+                                Resource = new HashSet<string> { "*" },
+                                Condition = new Dictionary<string, IDictionary<string, object>> { ["IpAddress"] = new Dictionary<string, object> { ["aws:SourceIp"] = "203.0.113.0/24" } },
+                            },
+                        ],
+                    },
+                }))],
+                new EngineAuthorizerPolicyCompiler(Api),
+                _time),
+            ["ip-token"],
+            new CustomAuthorizerRequestContext());
+        var gateway = new ApiGateway(Api, "prod", null, null, authorizers, _time);
+        var request = new GatewayRequest("GET", "/pets", "/pets", [KeyValuePair.Create("Authorization", "t")]) { SourceIp = IPAddress.Parse(sourceIp) };
+
+        var decision = await gateway.AuthorizeAsync(request, Custom("ip-token"));
+
+        Assert.That(decision.IsAllowed, Is.EqualTo(allowed), decision.Message);
+    }
 }

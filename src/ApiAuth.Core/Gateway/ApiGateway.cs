@@ -12,6 +12,8 @@ namespace ApiAuth.Gateway;
 /// </summary>
 public sealed class ApiGateway
 {
+    private static readonly KeyValuePair<string, Policies.Evaluation.ContextValue>[] AnonymousKeys = GatewayContextKeys.ForCaller(RequestPrincipal.Anonymous, null);
+
     private readonly RestApiReference _api;
     private readonly string _stage;
     private readonly SigV4Verifier? _verifier;
@@ -88,11 +90,11 @@ public sealed class ApiGateway
 
         var credential = verified.Credential!;
         var identity = _identityPolicies.Get(credential);
-        if (identity.Error is not null || !RequestPrincipal.TryParse(credential.PrincipalArn, out var principal))
+        if (identity.Error is not null)
         {
-            return Misconfigured(MethodAuthorization.AwsIam, methodArn, identity.Error ?? $"'{credential.PrincipalArn}' is not a principal ARN");
+            return Misconfigured(MethodAuthorization.AwsIam, methodArn, identity.Error);
         }
-        var policyRequest = new PolicyRequest(principal, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, principal, credential, _time.GetUtcNow()));
+        var policyRequest = new PolicyRequest(identity.Principal, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, identity.CallerKeys, _time.GetUtcNow()));
         var decision = FromAuthorization(GatewayAuthorization.AuthorizeIam(policyRequest, identity.Policies, _resourcePolicy), AuthorizationType.AwsIam, methodArn);
         return new GatewayDecision
         {
@@ -113,7 +115,7 @@ public sealed class ApiGateway
     }
 
     private PolicyRequest AnonymousPolicyRequest(GatewayRequest request, string methodArn) =>
-        new(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, RequestPrincipal.Anonymous, null, _time.GetUtcNow()));
+        new(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, AnonymousKeys, _time.GetUtcNow()));
 
     /// <summary>Turns a policy-combination result into a gateway decision.</summary>
     internal static GatewayDecision FromAuthorization(AuthorizationDecision decision, AuthorizationType type, string methodArn) => new()

@@ -27,9 +27,15 @@ public static class GatewayAuthorization
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(identityPolicies);
-        var identity = identityPolicies.Select(p => p.Evaluate(request)).ToList();
+        // A loop rather than LINQ: this runs for every signed request.
+        var identity = new PolicyEvaluation[identityPolicies.Count];
+        var identityDecision = PolicyDecision.ImplicitDeny;
+        for (var i = 0; i < identity.Length; i++)
+        {
+            identity[i] = identityPolicies[i].Evaluate(request);
+            identityDecision = PolicyCombination.Merge(identityDecision, identity[i].Decision);
+        }
         var resource = resourcePolicy?.Evaluate(request) ?? default;
-        var identityDecision = PolicyCombination.Merge(identity.Select(e => e.Decision));
         var sameAccount = IsSameAccount(request);
         if (sameAccount && resource.Decision == PolicyDecision.Allow && identityDecision != PolicyDecision.Allow
             && !resourcePolicy!.AllowsCallerDirectly(request))

@@ -4,25 +4,22 @@ using ApiAuth.SigV4.Credentials;
 
 namespace ApiAuth.Gateway;
 
-/// <summary>The global condition keys API Gateway supplies to policies for a request.</summary>
+/// <summary>
+/// The global condition keys API Gateway supplies to policies for a request. The caller's keys (principal ARN,
+/// account, tags, ...) are fixed per caller and computed once; only the request's own keys are built per request.
+/// </summary>
 internal static class GatewayContextKeys
 {
-    public static RequestContext Build(GatewayRequest request, RequestPrincipal principal, AccessKeyCredential? credential, DateTimeOffset now)
+    private static readonly ContextValue True = new(["true"]);
+    private static readonly ContextValue False = new(["false"]);
+
+    [ThreadStatic]
+    private static (long Second, ContextValue CurrentTime, ContextValue EpochTime) t_time;
+
+    /// <summary>The keys that describe a caller, ready to be copied into each request's context.</summary>
+    public static KeyValuePair<string, ContextValue>[] ForCaller(RequestPrincipal principal, AccessKeyCredential? credential)
     {
-        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["aws:CurrentTime"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["aws:EpochTime"] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            ["aws:SecureTransport"] = request.IsSecureTransport ? "true" : "false",
-        };
-        if (request.SourceIp is { } ip)
-        {
-            keys["aws:SourceIp"] = (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
-        }
-        AddIfPresent(keys, "aws:SourceVpce", request.SourceVpce);
-        AddIfPresent(keys, "aws:SourceVpc", request.SourceVpc);
-        AddIfPresent(keys, "aws:UserAgent", request.GetHeader("User-Agent"));
-        AddIfPresent(keys, "aws:Referer", request.GetHeader("Referer"));
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in principal.DerivedContextKeys())
         {
             keys[key] = value;
@@ -35,14 +32,51 @@ internal static class GatewayContextKeys
                 keys["aws:PrincipalTag/" + tag] = value;
             }
         }
-        return RequestContext.Create(keys);
+        return [.. keys.Select(pair => KeyValuePair.Create(pair.Key, new ContextValue([pair.Value])))];
     }
 
-    private static void AddIfPresent(Dictionary<string, string> keys, string key, string? value)
+    public static RequestContext Build(GatewayRequest request, KeyValuePair<string, ContextValue>[] callerKeys, DateTimeOffset now)
+    {
+        var keys = new Dictionary<string, ContextValue>(callerKeys.Length + 8, StringComparer.OrdinalIgnoreCase);
+        var (currentTime, epochTime) = TimeKeys(now);
+        keys["aws:CurrentTime"] = currentTime;
+        keys["aws:EpochTime"] = epochTime;
+        keys["aws:SecureTransport"] = request.IsSecureTransport ? True : False;
+        if (request.SourceIp is { } ip)
+        {
+            keys["aws:SourceIp"] = new ContextValue([(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()]);
+        }
+        AddIfPresent(keys, "aws:SourceVpce", request.SourceVpce);
+        AddIfPresent(keys, "aws:SourceVpc", request.SourceVpc);
+        AddIfPresent(keys, "aws:UserAgent", request.GetHeader("User-Agent"));
+        AddIfPresent(keys, "aws:Referer", request.GetHeader("Referer"));
+        foreach (var (key, value) in callerKeys)
+        {
+            keys[key] = value;
+        }
+        return RequestContext.Wrap(keys);
+    }
+
+    // The time keys change once a second; reuse them within the second.
+    private static (ContextValue CurrentTime, ContextValue EpochTime) TimeKeys(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        var cached = t_time;
+        if (cached.CurrentTime is null || cached.Second != second)
+        {
+            cached = (second,
+                new ContextValue([now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)]),
+                new ContextValue([second.ToString(CultureInfo.InvariantCulture)]));
+            t_time = cached;
+        }
+        return (cached.CurrentTime, cached.EpochTime);
+    }
+
+    private static void AddIfPresent(Dictionary<string, ContextValue> keys, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            keys[key] = value;
+            keys[key] = new ContextValue([value]);
         }
     }
 }

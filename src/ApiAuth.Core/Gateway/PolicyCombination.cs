@@ -33,6 +33,15 @@ public static class PolicyCombination
         return allowed ? PolicyDecision.Allow : PolicyDecision.ImplicitDeny;
     }
 
+    /// <summary>Combines two policies of one side: any Deny wins, then any Allow.</summary>
+    /// <param name="first">One policy's decision.</param>
+    /// <param name="second">The other's.</param>
+    /// <returns>The side's decision.</returns>
+    public static PolicyDecision Merge(PolicyDecision first, PolicyDecision second) =>
+        first == PolicyDecision.ExplicitDeny || second == PolicyDecision.ExplicitDeny ? PolicyDecision.ExplicitDeny
+        : first == PolicyDecision.Allow || second == PolicyDecision.Allow ? PolicyDecision.Allow
+        : PolicyDecision.ImplicitDeny;
+
     /// <summary>Combines several policies of one side: any Deny wins, then any Allow.</summary>
     /// <param name="decisions">The policies' decisions.</param>
     /// <returns>The side's decision.</returns>

@@ -41,6 +41,9 @@ public sealed class RequestContext
         return new RequestContext(dictionary);
     }
 
+    /// <summary>Wraps a dictionary the caller built and gives up (case-insensitive keys), skipping a copy per request.</summary>
+    internal static RequestContext Wrap(Dictionary<string, ContextValue> values) => new(values);
+
     /// <summary>The values of a key, or an empty list when absent.</summary>
     /// <param name="key">The key name (any case).</param>
     /// <returns>The values.</returns>

@@ -16,11 +16,12 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
 {
     public async ValueTask<GatewayDecision?> DecideAsync(HttpContext context)
     {
-        if (context.Features.Get<IApiAuthFeature>() is { } done)
+        var endpoint = context.GetEndpoint();
+        if (context.Features.Get<IApiAuthFeature>() is ApiAuthFeature done && ReferenceEquals(done.Endpoint, endpoint))
         {
             return done.Decision;
         }
-        var attribute = context.GetEndpoint()?.Metadata.GetMetadata<ApiAuthorizeAttribute>();
+        var attribute = endpoint?.Metadata.GetMetadata<ApiAuthorizeAttribute>();
         if (attribute is null)
         {
             return null;
@@ -43,7 +44,7 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
             decision = Failed(gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/"), method.Type);
         }
 
-        context.Features.Set<IApiAuthFeature>(new ApiAuthFeature(decision));
+        context.Features.Set<IApiAuthFeature>(new ApiAuthFeature(decision, endpoint!));
         metrics.Record(decision, Stopwatch.GetElapsedTime(started));
         activity?.SetTag("apiauth.auth_type", decision.AuthorizationType.ToString());
         activity?.SetTag("apiauth.outcome", decision.IsAllowed ? "allow" : "deny");

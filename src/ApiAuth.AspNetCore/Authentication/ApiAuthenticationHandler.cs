@@ -20,8 +20,14 @@ internal sealed class ApiAuthenticationHandler(
     GatewayResponseWriter responses)
     : AuthenticationHandler<ApiAuthSchemeOptions>(options, logger, encoder)
 {
-    /// <summary>Claim types ApiAuth sets.</summary>
+    /// <summary>Claim types ApiAuth sets; a token's claims of these types are dropped so a token cannot pose as IAM.</summary>
     internal const string PrincipalIdClaim = "principalId";
+    internal const string AuthTypeClaim = "apiauth:authType";
+
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        PrincipalIdClaim, AuthTypeClaim, "arn", "accountId", "accessKeyId", ClaimTypes.NameIdentifier, ClaimTypes.Role,
+    };
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,7 +38,8 @@ internal sealed class ApiAuthenticationHandler(
         }
         if (!decision.IsAllowed)
         {
-            return AuthenticateResult.Fail(decision.Message ?? decision.Reason);
+            // The reason code, not the message: AWS's messages can quote the Authorization header, and ASP.NET logs this.
+            return AuthenticateResult.Fail(decision.Reason);
         }
         if (decision.PrincipalId is null)
         {
@@ -60,13 +67,17 @@ internal sealed class ApiAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, decision.PrincipalId!),
             new(PrincipalIdClaim, decision.PrincipalId!),
+            new(AuthTypeClaim, decision.AuthorizationType.ToString()),
         };
         AddIfPresent(claims, "arn", decision.PrincipalArn);
         AddIfPresent(claims, "accountId", decision.AccountId);
         AddIfPresent(claims, "accessKeyId", decision.AccessKeyId);
         foreach (var (type, value) in decision.Claims)
         {
-            claims.Add(new Claim(type, value));
+            if (!Reserved.Contains(type))
+            {
+                claims.Add(new Claim(type, value));
+            }
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.NameIdentifier, ClaimTypes.Role));
     }

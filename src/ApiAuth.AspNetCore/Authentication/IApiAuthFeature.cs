@@ -9,7 +9,10 @@ public interface IApiAuthFeature
     GatewayDecision Decision { get; }
 }
 
-internal sealed class ApiAuthFeature(GatewayDecision decision) : IApiAuthFeature
+internal sealed class ApiAuthFeature(GatewayDecision decision, Microsoft.AspNetCore.Http.Endpoint endpoint) : IApiAuthFeature
 {
     public GatewayDecision Decision { get; } = decision;
+
+    /// <summary>The endpoint decided for: a re-executed pipeline (error pages) reaching another endpoint decides again.</summary>
+    public Microsoft.AspNetCore.Http.Endpoint Endpoint { get; } = endpoint;
 }

@@ -44,10 +44,11 @@ public sealed class ApiAuthOptions
     public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
 
     /// <summary>A header set by trusted infrastructure carrying the VPC endpoint id (<c>aws:SourceVpce</c>); null = none.
-    /// Only honoured from trusted proxies, or from any peer when <see cref="TrustedProxies"/> is empty and this is set.</summary>
+    /// Only honoured from <see cref="TrustedProxies"/>, which must then be configured.</summary>
     public string? SourceVpceHeader { get; set; }
 
-    /// <summary>A header set by trusted infrastructure carrying the VPC id (<c>aws:SourceVpc</c>); null = none.</summary>
+    /// <summary>A header set by trusted infrastructure carrying the VPC id (<c>aws:SourceVpc</c>); null = none.
+    /// Only honoured from <see cref="TrustedProxies"/>, which must then be configured.</summary>
     public string? SourceVpcHeader { get; set; }
 
     /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>

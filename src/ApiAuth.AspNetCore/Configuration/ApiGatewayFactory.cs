@@ -82,6 +82,10 @@ internal static class ApiGatewayFactory
             errors.Add($"ApiAuth:TrustedProxies: '{proxy}' is not an IP address or CIDR range.");
         }
 
+        if ((options.SourceVpceHeader is not null || options.SourceVpcHeader is not null) && options.TrustedProxies.Count == 0)
+        {
+            errors.Add("ApiAuth:SourceVpceHeader and ApiAuth:SourceVpcHeader need ApiAuth:TrustedProxies: only a trusted proxy may say which VPC endpoint a request came through.");
+        }
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using ApiAuth.AspNetCore.Configuration;
 using ApiAuth.Gateway;
 using Microsoft.AspNetCore.Http;
@@ -9,8 +10,8 @@ namespace ApiAuth.AspNetCore.Http;
 
 /// <summary>
 /// Translates an <see cref="HttpContext"/> into a <see cref="GatewayRequest"/>: the raw target (never the decoded
-/// path) for SigV4, headers as received, a bounded copy of the body, and the source address only from the
-/// connection or a trusted proxy.
+/// path) for SigV4, headers as received, the body's hash from a bounded read, the method ARN's path as the route
+/// names it, and the source address only from the connection or a trusted proxy.
 /// </summary>
 internal sealed class GatewayRequestReader(ApiAuthOptions options)
 {
@@ -20,19 +21,20 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
     public async ValueTask<GatewayRequest?> ReadAsync(HttpContext context, bool needsBody)
     {
         var request = context.Request;
-        ReadOnlyMemory<byte> body = default;
-        if (needsBody && (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0)))
+        string? payloadHash = null;
+        // Hash the body only for requests that claim a signature: an unsigned request is refused without reading it.
+        // Whether a body exists comes from the server (HTTP/2 and HTTP/3 bodies need no Content-Length).
+        if (needsBody && ClaimsSignature(request) && CanHaveBody(context))
         {
             if (request.ContentLength > options.MaxBodySize)
             {
                 return null;
             }
-            var buffered = await ReadBodyAsync(request, (int)options.MaxBodySize, context.RequestAborted).ConfigureAwait(false);
-            if (buffered is null)
+            payloadHash = await HashBodyAsync(request, (int)options.MaxBodySize, context.RequestAborted).ConfigureAwait(false);
+            if (payloadHash is null)
             {
                 return null;
             }
-            body = buffered;
         }
 
         var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
@@ -45,48 +47,56 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         }
 
         var peer = context.Connection.RemoteIpAddress;
+        // VPC headers are believed only from a configured trusted proxy (start-up refuses them without one).
         var peerTrusted = _proxies.IsTrusted(peer);
-        var infrastructureHeadersTrusted = peerTrusted || _proxies.IsEmpty;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(rawTarget))
         {
             // Hosts without a raw target (TestServer) get the re-escaped path, the closest thing to the wire form.
             rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         }
+        var endpoint = context.GetEndpoint() as RouteEndpoint;
         var route = context.GetRouteData();
-        return new GatewayRequest(request.Method, rawTarget, request.Path.Value ?? "/", headers)
+        return new GatewayRequest(request.Method, rawTarget, ResourcePath.For(request.Path.Value ?? "/", endpoint?.RoutePattern), headers)
         {
-            Body = body,
+            Body = default,
+            PayloadHash = payloadHash,
             SourceIp = _proxies.ClientAddress(peer, request.Headers[options.ForwardedForHeader].ToString()),
             IsSecureTransport = request.IsHttps,
-            SourceVpce = infrastructureHeadersTrusted && options.SourceVpceHeader is { } vpce ? NullIfEmpty(request.Headers[vpce].ToString()) : null,
-            SourceVpc = infrastructureHeadersTrusted && options.SourceVpcHeader is { } vpc ? NullIfEmpty(request.Headers[vpc].ToString()) : null,
+            SourceVpce = peerTrusted && options.SourceVpceHeader is { } vpce ? NullIfEmpty(request.Headers[vpce].ToString()) : null,
+            SourceVpc = peerTrusted && options.SourceVpcHeader is { } vpc ? NullIfEmpty(request.Headers[vpc].ToString()) : null,
             Query = request.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)[.. q.Value.Select(v => v ?? "")], StringComparer.Ordinal),
             PathParameters = route.Values.Where(v => v.Key is not ("controller" or "action")).ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal),
-            Resource = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
+            Resource = endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
         };
     }
 
-    // Buffers the body up to the limit, then rewinds it for the application.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    private static bool ClaimsSignature(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || request.QueryString.Value?.Contains("X-Amz-", StringComparison.OrdinalIgnoreCase) == true
+        || request.QueryString.Value?.Contains("X%2DAmz", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static bool CanHaveBody(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+        ?? (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0);
+
+    // Hashes the body while reading it once, up to the limit, and rewinds it for the application.
+    private static async Task<string?> HashBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is { } length and > 0 ? (int)Math.Min(length, limit) : 4096);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        long total = 0;
         try
         {
-            while (true)
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                var memory = buffer.GetMemory(16 * 1024);
-                var read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
+                total += read;
+                if (total > limit)
                 {
                     return null;
                 }
+                hash.AppendData(buffer, 0, read);
             }
         }
         catch (IOException)
@@ -94,8 +104,12 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
             // EnableBuffering throws once the body passes its limit.
             return null;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
         request.Body.Position = 0;
-        return buffer.WrittenSpan.ToArray();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -71,7 +71,7 @@ public sealed class ApiGateway
         {
             return Misconfigured(MethodAuthorization.AwsIam, methodArn, "no SigV4 verifier is configured");
         }
-        var signed = new SigV4Request(request.Method, request.RawTarget, request.Headers, request.Body);
+        var signed = new SigV4Request(request.Method, request.RawTarget, request.Headers, request.Body) { PayloadHash = request.PayloadHash };
         var verified = await _verifier.VerifyAsync(signed, cancellationToken).ConfigureAwait(false);
         if (!verified.IsValid)
         {

@@ -40,6 +40,9 @@ public sealed class GatewayRequest
     /// <summary>The buffered body (empty when there is none or the method does not need it).</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <summary>The body's lower-case hex SHA-256 when the host hashed it while reading; null to hash <see cref="Body"/>.</summary>
+    public string? PayloadHash { get; init; }
+
     /// <summary>The caller's address (<c>aws:SourceIp</c>): the connection's, or a trusted proxy's forwarded one.</summary>
     public IPAddress? SourceIp { get; init; }
 

@@ -49,8 +49,10 @@ internal static class UriEncoding
     }
 
     /// <summary>
-    /// Percent-decodes text to bytes and encodes them again canonically. Malformed escapes are taken literally,
-    /// so <c>%zz</c> becomes <c>%25zz</c>, which is what AWS's own signers produce for such input.
+    /// Percent-decodes query text to bytes and encodes them again canonically. Malformed escapes are taken
+    /// literally, so <c>%zz</c> becomes <c>%25zz</c>, which is what AWS's own signers produce for such input. A raw
+    /// <c>+</c> is a space, as the application will read it: signing it as a plus would let <c>a%2Bb</c> and
+    /// <c>a+b</c> share a signature while the application sees different values.
     /// </summary>
     public static void AppendDecodedThenEncoded(ref PooledByteBuffer output, ReadOnlySpan<char> text)
     {
@@ -63,6 +65,12 @@ internal static class UriEncoding
             {
                 AppendEncoded(ref output, (byte)((hi << 4) | lo), keepSlash: false);
                 i += 3;
+                continue;
+            }
+            if (c == '+')
+            {
+                output.AppendPercentEncoded((byte)' ');
+                i++;
                 continue;
             }
             if (c < 0x80)

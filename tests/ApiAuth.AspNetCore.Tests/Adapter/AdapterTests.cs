@@ -200,4 +200,77 @@ public sealed class AdapterTests
         }));
         Assert.That(exception!.Message, Does.Contain("ApiAuth:Authorizers:x:Type must be").Or.Contain("AccountId"));
     }
+
+    [TestCase("/minimal/open")]
+    [TestCase("/MINIMAL/OPEN")]
+    [TestCase("/Minimal/Open/")]
+    public async Task Resource_policy_deny_holds_whatever_the_paths_case_or_trailing_slash(string path)
+    {
+        // Routing matches case-insensitively and ignores a trailing slash; the method ARN uses the route's spelling.
+        var policy = """
+            {"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/*/*"},
+              {"Effect":"Deny","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/GET/minimal/open"}]}
+            """;
+        await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = policy);
+        var answer = await SampleFactory.GetAsync(app.Client(), path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(403));
+            Assert.That(answer.Message, Does.EndWith($"{TestApp.ApiArn}/GET/minimal/open with an explicit deny"));
+        });
+    }
+
+    [Test]
+    public void Vpc_endpoint_header_without_trusted_proxies_stops_the_app()
+    {
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () => await TestApp.StartAsync(o => o.SourceVpceHeader = "X-Amzn-Vpce-Id"));
+        Assert.That(exception!.Message, Does.Contain("need ApiAuth:TrustedProxies"));
+    }
+
+    [Test]
+    public async Task Signed_query_with_an_encoded_plus_cannot_be_replayed_with_a_raw_plus()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var signed = app.SignedClient();
+        using var ok = await signed.GetAsync("/minimal/iam?email=a%2Bb%40example.com");
+        Assert.That((int)ok.StatusCode, Is.EqualTo(200));
+
+        // Replay the same signature on a target whose '+' the application reads as a space.
+        using var original = new HttpRequestMessage(HttpMethod.Get, "/minimal/iam?email=a%2Bb%40example.com");
+        var signer = new ApiAuth.SigV4.Signing.SigV4Signer(new ApiAuth.SigV4.Signing.SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1");
+        var headers = signer.Sign("GET", new Uri("http://localhost/minimal/iam?email=a%2Bb%40example.com")).Headers;
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/minimal/iam?email=a+b%40example.com");
+        foreach (var (name, value) in headers)
+        {
+            replay.Headers.TryAddWithoutValidation(name, value);
+        }
+        using var response = await app.Client().SendAsync(replay);
+        var answer = await GatewayAnswer.ReadAsync(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(403));
+            Assert.That(answer.ErrorType, Is.EqualTo("InvalidSignatureException"));
+        });
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Application_sees_a_decision_only_when_it_allowed_the_request(bool allowed)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var decision = new ApiAuth.Gateway.GatewayDecision
+        {
+            IsAllowed = allowed,
+            StatusCode = allowed ? 200 : 403,
+            Reason = "test",
+            AuthorizationType = ApiAuth.Gateway.AuthorizationType.Custom,
+            MethodArn = TestApp.ApiArn + "/GET/x",
+            PrincipalId = "admin",
+        };
+        context.Features.Set<ApiAuth.AspNetCore.Authentication.IApiAuthFeature>(new Feature(decision));
+        Assert.That(Microsoft.AspNetCore.Http.HttpContextApiAuthExtensions.GetApiAuthDecision(context), allowed ? Is.SameAs(decision) : Is.Null);
+    }
+
+    private sealed record Feature(ApiAuth.Gateway.GatewayDecision Decision) : ApiAuth.AspNetCore.Authentication.IApiAuthFeature;
 }

@@ -5,7 +5,7 @@ namespace ApiAuth.AspNetCore.Tests.Interop;
 /// <summary>Runs a real client program (curl, python3) with a time limit and captures what it prints.</summary>
 internal static class ExternalProcess
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin = null)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -26,15 +26,16 @@ internal static class ExternalProcess
             await process.StandardInput.WriteAsync(stdin);
         }
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        using var expiry = new CancellationTokenSource(limit);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(expiry.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within 60 s.");
+            throw new TimeoutException($"{fileName} did not finish within {limit.TotalSeconds} s.");
         }
         return (process.ExitCode, await stdout, await stderr);
     }

@@ -304,8 +304,7 @@ internal struct SignatureParameters
     private static SigV4VerificationResult? ReadAmzDate(string value, ref SignatureParameters parameters)
     {
         var trimmed = value.AsSpan().Trim();
-        if (trimmed.Length != 16 || !DateTime.TryParseExact(trimmed, SigV4Constants.DateTimeFormat, CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        if (!TryParseBasicDate(trimmed, out var time))
         {
             return Incomplete(SigV4FailureReason.InvalidDate,
                 $"Date must be in ISO-8601 'basic format'. Got '{(value.Length > 64 ? value[..64] : value)}'. See http://en.wikipedia.org/wiki/ISO_8601");
@@ -313,8 +312,37 @@ internal struct SignatureParameters
         var start = value.Length - value.AsSpan().TrimStart().Length;
         parameters.AmzDateSource = value;
         parameters.AmzDate = new Range(start, start + 16);
-        parameters.RequestTime = new DateTimeOffset(time, TimeSpan.Zero);
+        parameters.RequestTime = time;
         return null;
+    }
+
+    // yyyyMMddTHHmmssZ read digit by digit: the format is fixed, and this runs for every signed request.
+    private static bool TryParseBasicDate(ReadOnlySpan<char> text, out DateTimeOffset time)
+    {
+        time = default;
+        if (text.Length != 16 || text[8] != 'T' || text[15] != 'Z'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text[4..6], out var month) || !TryDigits(text[6..8], out var day)
+            || !TryDigits(text[9..11], out var hour) || !TryDigits(text[11..13], out var minute) || !TryDigits(text[13..15], out var second)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = (value * 10) + (c - '0');
+        }
+        return true;
     }
 
     private static SigV4VerificationResult? ReadHttpDate(string value, ref SignatureParameters parameters)

@@ -25,6 +25,9 @@ public sealed class ApiAuthOptions
     /// <summary>A file holding the resource policy (used when <see cref="ResourcePolicy"/> is empty).</summary>
     public string? ResourcePolicyFile { get; set; }
 
+    /// <summary>The stage's variables, as <c>stageVariables.*</c> identity sources of REQUEST authorizers see them.</summary>
+    public IDictionary<string, string> StageVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>IAM access keys that may sign requests.</summary>
     public IList<CredentialOptions> Credentials { get; } = [];
 
@@ -107,7 +110,8 @@ public sealed class AuthorizerOptions
     /// <summary>A JWKS URL; default the issuer's <c>/.well-known/jwks.json</c>.</summary>
     public string? JwksUri { get; set; }
 
-    /// <summary>TOKEN/REQUEST: identity sources, comma-separated, e.g. <c>method.request.header.Authorization</c>.</summary>
+    /// <summary>TOKEN/REQUEST: identity sources, comma-separated, e.g. <c>method.request.header.Authorization</c>.
+    /// COGNITO_USER_POOLS/JWT: the header holding the token (default <c>method.request.header.Authorization</c>).</summary>
     public string? IdentitySource { get; set; }
 
     /// <summary>TOKEN: a regular expression the token must match before the authorizer is invoked.</summary>

@@ -25,6 +25,10 @@ internal static class ApiAuthOptionsBinder
         {
             options.ClockSkew = skew;
         }
+        foreach (var variable in section.GetSection("StageVariables").GetChildren())
+        {
+            options.StageVariables[variable.Key] = variable.Value ?? "";
+        }
         foreach (var proxy in section.GetSection("TrustedProxies").GetChildren())
         {
             options.TrustedProxies.Add(proxy.Value ?? "");

@@ -17,6 +17,7 @@ internal static class GatewayAuthorizersFactory
         var cognito = new Dictionary<string, CognitoUserPoolAuthorizer>(StringComparer.Ordinal);
         var jwt = new Dictionary<string, JwtAuthorizer>(StringComparer.Ordinal);
         var custom = new List<CustomAuthorizerRegistration>();
+        var tokenHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
         var baseDirectory = options.BaseDirectory ?? contentRoot;
 
         foreach (var (name, authorizer) in options.Authorizers)
@@ -32,6 +33,7 @@ internal static class GatewayAuthorizersFactory
                             errors.Add($"{where} needs UserPoolId and at least one AppClientIds entry.");
                             continue;
                         }
+                        AddTokenHeader(name, authorizer, tokenHeaders);
                         cognito[name] = new CognitoUserPoolAuthorizer(
                             new CognitoUserPoolAuthorizerOptions { UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds] },
                             Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time),
@@ -43,6 +45,7 @@ internal static class GatewayAuthorizersFactory
                             errors.Add($"{where} needs Issuer and at least one Audiences entry.");
                             continue;
                         }
+                        AddTokenHeader(name, authorizer, tokenHeaders);
                         jwt[name] = new JwtAuthorizer(
                             new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences] },
                             Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time),
@@ -82,7 +85,23 @@ internal static class GatewayAuthorizersFactory
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
         var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time);
         return new GatewayAuthorizers(cognito, jwt, invoker, custom.Select(c => c.Definition.Name),
-            new CustomAuthorizerRequestContext { AccountId = options.AccountId, ApiId = options.ApiId, Stage = options.Stage });
+            new CustomAuthorizerRequestContext { AccountId = options.AccountId, ApiId = options.ApiId, Stage = options.Stage },
+            tokenHeaders);
+    }
+
+    // A token authorizer's identity source must be one header (API Gateway allows nothing else for Cognito).
+    private static void AddTokenHeader(string name, AuthorizerOptions authorizer, Dictionary<string, string> tokenHeaders)
+    {
+        if (string.IsNullOrWhiteSpace(authorizer.IdentitySource))
+        {
+            return;
+        }
+        var source = IdentitySource.Parse(authorizer.IdentitySource.Trim());
+        if (source.Kind != IdentitySourceKind.Header)
+        {
+            throw new ArgumentException($"IdentitySource of a {authorizer.Type} authorizer must be method.request.header.<name>, got '{authorizer.IdentitySource}'.");
+        }
+        tokenHeaders[name] = source.Name;
     }
 
     private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time)

@@ -16,6 +16,7 @@ namespace ApiAuth.AspNetCore.Http;
 internal sealed class GatewayRequestReader(ApiAuthOptions options)
 {
     private readonly TrustedProxies _proxies = new(options.TrustedProxies);
+    private readonly Dictionary<string, string> _stageVariables = new(options.StageVariables, StringComparer.Ordinal);
 
     /// <summary>Reads the request; null when the body exceeds <see cref="ApiAuthOptions.MaxBodySize"/>.</summary>
     public async ValueTask<GatewayRequest?> ReadAsync(HttpContext context, bool needsBody)
@@ -67,6 +68,7 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
             SourceVpc = peerTrusted && options.SourceVpcHeader is { } vpc ? NullIfEmpty(request.Headers[vpc].ToString()) : null,
             Query = request.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)[.. q.Value.Select(v => v ?? "")], StringComparer.Ordinal),
             PathParameters = route.Values.Where(v => v.Key is not ("controller" or "action")).ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal),
+            StageVariables = _stageVariables,
             Resource = endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
         };
     }

@@ -17,15 +17,24 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
     private readonly CustomAuthorizerInvoker? _custom;
     private readonly HashSet<string> _customNames;
     private readonly CustomAuthorizerRequestContext _requestContext;
+    private readonly IReadOnlyDictionary<string, string> _tokenHeaders;
 
     /// <summary>Creates the set; names must be unique across all kinds.</summary>
+    /// <param name="cognito">Cognito user-pool authorizers by name.</param>
+    /// <param name="jwt">JWT authorizers by name.</param>
+    /// <param name="custom">The TOKEN/REQUEST authorizers, or null.</param>
+    /// <param name="customNames">The names <paramref name="custom"/> answers to.</param>
+    /// <param name="requestContext">Account, API id and stage for REQUEST authorizer events.</param>
+    /// <param name="tokenHeaders">For Cognito/JWT authorizers whose identity source is not the <c>Authorization</c> header: the header by authorizer name.</param>
     public GatewayAuthorizers(
         IReadOnlyDictionary<string, CognitoUserPoolAuthorizer> cognito,
         IReadOnlyDictionary<string, JwtAuthorizer> jwt,
         CustomAuthorizerInvoker? custom,
         IEnumerable<string> customNames,
-        CustomAuthorizerRequestContext requestContext)
+        CustomAuthorizerRequestContext requestContext,
+        IReadOnlyDictionary<string, string>? tokenHeaders = null)
     {
+        _tokenHeaders = tokenHeaders ?? new Dictionary<string, string>();
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(jwt);
         ArgumentNullException.ThrowIfNull(customNames);
@@ -49,12 +58,12 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         }
         if (_cognito.TryGetValue(name, out var cognito))
         {
-            var outcome = await cognito.AuthorizeAsync(context.Request.GetHeader("Authorization"), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
+            var outcome = await cognito.AuthorizeAsync(context.Request.GetHeader(TokenHeader(name)), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
             return TokenThenResourcePolicy(context, outcome, AuthorizationType.CognitoUserPools);
         }
         if (_jwt.TryGetValue(name, out var jwt))
         {
-            var outcome = await jwt.AuthorizeAsync(context.Request.GetHeader("Authorization"), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
+            var outcome = await jwt.AuthorizeAsync(context.Request.GetHeader(TokenHeader(name)), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
             return TokenThenResourcePolicy(context, outcome, AuthorizationType.CognitoUserPools);
         }
         if (_custom is not null && _customNames.Contains(name))
@@ -63,6 +72,8 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         }
         return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"Misconfigured: no authorizer is named '{name}'");
     }
+
+    private string TokenHeader(string authorizer) => _tokenHeaders.GetValueOrDefault(authorizer, "Authorization");
 
     /// <summary>Stops the custom authorizers' result cache.</summary>
     public void Dispose() => _custom?.Dispose();
@@ -165,7 +176,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
             QueryStringParameters = request.Query.ToDictionary(q => q.Key, q => q.Value.Count > 0 ? q.Value[^1] : "", StringComparer.Ordinal),
             MultiValueQueryStringParameters = request.Query.ToDictionary(q => q.Key, q => (IList<string>)[.. q.Value], StringComparer.Ordinal),
             PathParameters = new Dictionary<string, string>(request.PathParameters, StringComparer.Ordinal),
-            StageVariables = new Dictionary<string, string>(StringComparer.Ordinal),
+            StageVariables = new Dictionary<string, string>(request.StageVariables, StringComparer.Ordinal),
             RequestContext = new CustomAuthorizerRequestContext
             {
                 AccountId = _requestContext.AccountId,

@@ -61,6 +61,9 @@ public sealed class GatewayRequest
     /// <summary>Route values (for REQUEST authorizers).</summary>
     public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The stage's variables (for REQUEST authorizers' <c>stageVariables.*</c> sources).</summary>
+    public IReadOnlyDictionary<string, string> StageVariables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The route template as API Gateway's resource, e.g. <c>/pets/{id}</c>.</summary>
     public string? Resource { get; init; }
 

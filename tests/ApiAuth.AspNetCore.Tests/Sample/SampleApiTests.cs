@@ -214,6 +214,18 @@ public sealed class SampleApiTests
         AssertUnauthorized(answer);
     }
 
+    [Test]
+    public async Task Cognito_identity_source_can_name_another_header()
+    {
+        await using var factory = new SampleFactory(WriteConfig("", "\"JwksFile\": \"demo-jwks.json\"", "\"JwksFile\": \"demo-jwks.json\", \"IdentitySource\": \"method.request.header.X-Id-Token\""));
+        using var client = factory.CreateClient();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await GetAsync(client, "/profile", null, ("X-Id-Token", _idToken))).Status, Is.EqualTo(200));
+            Assert.That((await GetAsync(client, "/profile", _idToken)).Status, Is.EqualTo(401));
+        });
+    }
+
     private static void AssertUnauthorized(GatewayAnswer answer) =>
         Assert.Multiple(() =>
         {
@@ -222,12 +234,16 @@ public sealed class SampleApiTests
         });
 
     /// <summary>Writes the demo settings with extra top-level ApiAuth properties, plus the demo JWKS beside them.</summary>
-    internal static string WriteConfig(string extraSettings)
+    internal static string WriteConfig(string extraSettings, string? find = null, string? replace = null)
     {
         var folder = Directory.CreateTempSubdirectory("apiauth-sample-").FullName;
         using var stream = typeof(DemoTokens).Assembly.GetManifestResourceStream("demo-settings.json")!;
         using var reader = new StreamReader(stream);
         var json = reader.ReadToEnd().Replace("\"Region\": \"us-east-1\",", extraSettings + " \"Region\": \"us-east-1\",", StringComparison.Ordinal);
+        if (find is not null)
+        {
+            json = json.Replace(find, replace, StringComparison.Ordinal);
+        }
         File.WriteAllText(Path.Combine(folder, "settings.json"), json);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "demo-jwks.json"), Path.Combine(folder, "demo-jwks.json"));
         return Path.Combine(folder, "settings.json");

@@ -273,4 +273,29 @@ public sealed class AuthorizersInGatewayTests : IDisposable
 
         Assert.That(decision.IsAllowed, Is.EqualTo(allowed), decision.Message);
     }
+
+    [TestCase(true, 200)]
+    [TestCase(false, 401)]
+    public async Task Request_authorizer_stage_variable_source_comes_from_the_gateway_request(bool defined, int status)
+    {
+        using var authorizers = new GatewayAuthorizers(
+            new Dictionary<string, CognitoUserPoolAuthorizer>(),
+            new Dictionary<string, JwtAuthorizer>(),
+            new CustomAuthorizerInvoker(
+                [new(CustomAuthorizerDefinition.Request("staged", "stageVariables.mode", resultTtlInSeconds: 0),
+                    new ScriptedAuthorizer(request => AuthorizerFixtures.Allow(request.StageVariables!["mode"], "*")))],
+                new EngineAuthorizerPolicyCompiler(Api),
+                _time),
+            ["staged"],
+            new CustomAuthorizerRequestContext());
+        var gateway = new ApiGateway(Api, "prod", null, null, authorizers, _time);
+        var request = new GatewayRequest("GET", "/pets", "/pets", [])
+        {
+            StageVariables = defined ? new Dictionary<string, string> { ["mode"] = "live" } : new Dictionary<string, string>(),
+        };
+
+        var decision = await gateway.AuthorizeAsync(request, Custom("staged"));
+
+        Assert.That(decision.StatusCode, Is.EqualTo(status));
+    }
 }

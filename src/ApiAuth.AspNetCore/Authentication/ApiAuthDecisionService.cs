@@ -60,29 +60,11 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         return decision;
     }
 
-    private static GatewayDecision TooLarge(string methodArn, AuthorizationType type) => new()
-    {
-        IsAllowed = false,
-        StatusCode = 413,
-        ResponseType = GatewayResponseTypes.RequestTooLarge,
-        ErrorType = "RequestTooLargeException",
-        Message = "Request Too Long",
-        Reason = "RequestTooLarge",
-        AuthorizationType = type,
-        MethodArn = methodArn,
-    };
+    private static GatewayDecision TooLarge(string methodArn, AuthorizationType type) =>
+        GatewayDecision.Denied(413, GatewayResponseTypes.RequestTooLarge, "RequestTooLargeException", "Request Too Long", "RequestTooLarge", type, methodArn);
 
-    private static GatewayDecision Failed(string methodArn, AuthorizationType type) => new()
-    {
-        IsAllowed = false,
-        StatusCode = 500,
-        ResponseType = GatewayResponseTypes.Default5xx,
-        ErrorType = "InternalServerErrorException",
-        Message = "Internal server error",
-        Reason = "PipelineFailure",
-        AuthorizationType = type,
-        MethodArn = methodArn,
-    };
+    private static GatewayDecision Failed(string methodArn, AuthorizationType type) =>
+        GatewayDecision.Denied(500, GatewayResponseTypes.Default5xx, "InternalServerErrorException", "Internal server error", "PipelineFailure", type, methodArn);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Allowed {MethodArn} ({AuthorizationType}) for {Principal}")]
     private static partial void LogAllowed(ILogger logger, string methodArn, AuthorizationType authorizationType, string principal);

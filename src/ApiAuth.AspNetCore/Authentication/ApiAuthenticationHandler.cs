@@ -90,27 +90,9 @@ internal sealed class ApiAuthenticationHandler(
         }
     }
 
-    private GatewayDecision Unauthorized() => new()
-    {
-        IsAllowed = false,
-        StatusCode = 401,
-        ResponseType = GatewayResponseTypes.Unauthorized,
-        ErrorType = "UnauthorizedException",
-        Message = "Unauthorized",
-        Reason = "NotAuthenticated",
-        AuthorizationType = AuthorizationType.None,
-        MethodArn = Request.Path,
-    };
+    private GatewayDecision Unauthorized() =>
+        GatewayDecision.Denied(401, GatewayResponseTypes.Unauthorized, "UnauthorizedException", "Unauthorized", "NotAuthenticated", AuthorizationType.None, Request.Path);
 
-    private GatewayDecision Forbidden() => new()
-    {
-        IsAllowed = false,
-        StatusCode = 403,
-        ResponseType = GatewayResponseTypes.AccessDenied,
-        ErrorType = "AccessDeniedException",
-        Message = "User is not authorized to access this resource",
-        Reason = "Forbidden",
-        AuthorizationType = AuthorizationType.None,
-        MethodArn = Request.Path,
-    };
+    private GatewayDecision Forbidden() =>
+        GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, "AccessDeniedException", "User is not authorized to access this resource", "Forbidden", AuthorizationType.None, Request.Path);
 }

@@ -75,17 +75,8 @@ public sealed class ApiGateway
         var verified = await _verifier.VerifyAsync(signed, cancellationToken).ConfigureAwait(false);
         if (!verified.IsValid)
         {
-            return new GatewayDecision
-            {
-                IsAllowed = false,
-                StatusCode = verified.StatusCode,
-                ResponseType = ResponseTypeFor(verified.Reason),
-                ErrorType = verified.ErrorType,
-                Message = verified.Message,
-                Reason = verified.Reason.ToString(),
-                AuthorizationType = AuthorizationType.AwsIam,
-                MethodArn = methodArn,
-            };
+            return GatewayDecision.Denied(verified.StatusCode, ResponseTypeFor(verified.Reason), verified.ErrorType!, verified.Message,
+                verified.Reason.ToString(), AuthorizationType.AwsIam, methodArn);
         }
 
         var credential = verified.Credential!;
@@ -95,18 +86,8 @@ public sealed class ApiGateway
             return Misconfigured(MethodAuthorization.AwsIam, methodArn, identity.Error);
         }
         var policyRequest = new PolicyRequest(identity.Principal, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, identity.CallerKeys, _time.GetUtcNow()));
-        var decision = FromAuthorization(GatewayAuthorization.AuthorizeIam(policyRequest, identity.Policies, _resourcePolicy), AuthorizationType.AwsIam, methodArn);
-        return new GatewayDecision
+        return FromAuthorization(GatewayAuthorization.AuthorizeIam(policyRequest, identity.Policies, _resourcePolicy), AuthorizationType.AwsIam, methodArn) with
         {
-            IsAllowed = decision.IsAllowed,
-            StatusCode = decision.StatusCode,
-            ResponseType = decision.ResponseType,
-            ErrorType = decision.ErrorType,
-            Message = decision.Message,
-            Reason = decision.Reason,
-            AuthorizationType = AuthorizationType.AwsIam,
-            MethodArn = methodArn,
-            Statements = decision.Statements,
             PrincipalId = credential.PrincipalArn,
             PrincipalArn = credential.PrincipalArn,
             AccountId = credential.AccountId,
@@ -132,17 +113,8 @@ public sealed class ApiGateway
     };
 
     // A method wired to something that does not exist fails closed with API Gateway's configuration error.
-    private static GatewayDecision Misconfigured(MethodAuthorization method, string methodArn, string reason) => new()
-    {
-        IsAllowed = false,
-        StatusCode = 500,
-        ResponseType = GatewayResponseTypes.AuthorizerConfigurationError,
-        ErrorType = "AuthorizerConfigurationException",
-        Message = null,
-        Reason = "Misconfigured: " + reason,
-        AuthorizationType = method.Type,
-        MethodArn = methodArn,
-    };
+    private static GatewayDecision Misconfigured(MethodAuthorization method, string methodArn, string reason) =>
+        GatewayDecision.Denied(500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, "Misconfigured: " + reason, method.Type, methodArn);
 
     private static string ResponseTypeFor(SigV4FailureReason reason) => reason switch
     {

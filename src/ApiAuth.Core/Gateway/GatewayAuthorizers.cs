@@ -136,17 +136,8 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         }
         else
         {
-            decision = new GatewayDecision
-            {
-                IsAllowed = false,
-                StatusCode = 403,
-                ResponseType = GatewayResponseTypes.AccessDenied,
-                ErrorType = AuthorizationDecision.AccessDeniedErrorType,
-                Message = AccessDeniedMessages.AuthorizerDenied(combined == PolicyDecision.ExplicitDeny),
-                Reason = combined.ToString(),
-                AuthorizationType = AuthorizationType.Custom,
-                MethodArn = context.MethodArn,
-            };
+            decision = GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, AuthorizationDecision.AccessDeniedErrorType,
+                AccessDeniedMessages.AuthorizerDenied(combined == PolicyDecision.ExplicitDeny), combined.ToString(), AuthorizationType.Custom, context.MethodArn);
         }
         return With(decision, outcome);
     }
@@ -208,19 +199,6 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
 
     private static AuthorizerOutcome AuthorizerOutcomeFailure() => AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerException);
 
-    private static GatewayDecision With(GatewayDecision decision, AuthorizerOutcome outcome) => new()
-    {
-        IsAllowed = decision.IsAllowed,
-        StatusCode = decision.StatusCode,
-        ResponseType = decision.ResponseType,
-        ErrorType = decision.ErrorType,
-        Message = decision.Message,
-        Reason = decision.Reason,
-        AuthorizationType = decision.AuthorizationType,
-        MethodArn = decision.MethodArn,
-        Statements = decision.Statements,
-        PrincipalId = outcome.PrincipalId,
-        Claims = outcome.Claims,
-        Context = outcome.Context,
-    };
+    private static GatewayDecision With(GatewayDecision decision, AuthorizerOutcome outcome) =>
+        decision with { PrincipalId = outcome.PrincipalId, Claims = outcome.Claims, Context = outcome.Context };
 }

@@ -7,7 +7,7 @@ namespace ApiAuth.Gateway;
 /// API Gateway's verdict on a request: allowed, with who the caller is, or a gateway response to send
 /// (status, <c>x-amzn-ErrorType</c>, <c>{"message": ...}</c>).
 /// </summary>
-public sealed class GatewayDecision
+public sealed record GatewayDecision
 {
     private static readonly IReadOnlyDictionary<string, string> NoClaims = FrozenDictionary<string, string>.Empty;
     private static readonly IReadOnlyDictionary<string, object> NoContext = FrozenDictionary<string, object>.Empty;
@@ -56,4 +56,25 @@ public sealed class GatewayDecision
 
     /// <summary>The policy statements that decided.</summary>
     public IReadOnlyList<CompiledStatement> Statements { get; init; } = [];
+
+    /// <summary>A gateway response: the request stops here.</summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="responseType">The gateway response type (<see cref="GatewayResponseTypes"/>).</param>
+    /// <param name="errorType">The <c>x-amzn-ErrorType</c> header.</param>
+    /// <param name="message">The body's message (null is sent as JSON null).</param>
+    /// <param name="reason">The internal reason code.</param>
+    /// <param name="type">The method's authorization type.</param>
+    /// <param name="methodArn">The method ARN.</param>
+    /// <returns>The decision.</returns>
+    public static GatewayDecision Denied(int statusCode, string responseType, string errorType, string? message, string reason, AuthorizationType type, string methodArn) => new()
+    {
+        IsAllowed = false,
+        StatusCode = statusCode,
+        ResponseType = responseType,
+        ErrorType = errorType,
+        Message = message,
+        Reason = reason,
+        AuthorizationType = type,
+        MethodArn = methodArn,
+    };
 }

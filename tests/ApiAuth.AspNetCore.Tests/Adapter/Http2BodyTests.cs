@@ -1,0 +1,80 @@
+using System.Net;
+using ApiAuth.AspNetCore.Configuration;
+using ApiAuth.Gateway;
+using ApiAuth.SigV4.Signing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ApiAuth.AspNetCore.Tests.Adapter;
+
+/// <summary>
+/// HTTP/2 bodies need no Content-Length: a request signed with an empty body must not carry a body in unnoticed
+/// (the attack: replay a signed DELETE, or a presigned URL, over h2 with a body of one's choosing).
+/// </summary>
+[NonParallelizable]
+public sealed class Http2BodyTests
+{
+    [Test]
+    public async Task Body_sent_over_http2_without_content_length_is_covered_by_the_signature()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddApiAuth(options =>
+        {
+            var credential = new CredentialOptions { AccessKeyId = TestApp.AccessKeyId, SecretAccessKey = TestApp.Secret, PrincipalArn = TestApp.UserArn };
+            credential.Policies.Add(TestApp.AllowAll);
+            options.Credentials.Add(credential);
+        });
+        await using var app = builder.Build();
+        app.MapPost("/items", async (HttpContext context) => new { length = (await new StreamReader(context.Request.Body).ReadToEndAsync()).Length })
+            .RequireApiAuthorization(AuthorizationType.AwsIam);
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+        using var client = new HttpClient();
+        var url = new Uri(address, "/items");
+        var signer = new SigV4Signer(new SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1");
+
+        async Task<HttpStatusCode> Send(byte[] signedBody, byte[] sentBody)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new UnknownLengthContent(sentBody),
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            foreach (var (name, value) in signer.Sign("POST", url, [new("Host", url.Authority)], signedBody).Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+            using var response = await client.SendAsync(request);
+            Assert.That(response.Version, Is.EqualTo(HttpVersion.Version20));
+            return response.StatusCode;
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Send("hello"u8.ToArray(), "hello"u8.ToArray()), Is.EqualTo(HttpStatusCode.OK), "the real body is hashed and matches");
+            Assert.That(await Send([], "injected"u8.ToArray()), Is.EqualTo(HttpStatusCode.Forbidden), "a body the signature did not cover is refused");
+        });
+    }
+
+    // Content whose length HttpClient cannot know, so HTTP/2 sends DATA frames without a Content-Length header.
+    private sealed class UnknownLengthContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

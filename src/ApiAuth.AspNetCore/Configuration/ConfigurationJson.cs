@@ -59,13 +59,30 @@ internal static class ConfigurationJson
                 Write(writer, value);
             }
         }
+        else if (conditionDepth == 0)
+        {
+            // Operators: a set qualifier (ForAnyValue:StringLike) arrives split like a key and is joined back.
+            foreach (var child in children)
+            {
+                if (child.Key.Equals("ForAnyValue", StringComparison.OrdinalIgnoreCase) || child.Key.Equals("ForAllValues", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var qualified in child.GetChildren())
+                    {
+                        writer.WritePropertyName(child.Key + ":" + qualified.Key);
+                        Write(writer, qualified, 1);
+                    }
+                    continue;
+                }
+                writer.WritePropertyName(child.Key);
+                Write(writer, child, 1);
+            }
+        }
         else
         {
             foreach (var child in children)
             {
                 writer.WritePropertyName(child.Key);
-                var depth = conditionDepth >= 0 ? conditionDepth + 1 : child.Key.Equals("Condition", StringComparison.OrdinalIgnoreCase) ? 0 : -1;
-                Write(writer, child, depth);
+                Write(writer, child, child.Key.Equals("Condition", StringComparison.OrdinalIgnoreCase) ? 0 : -1);
             }
         }
         writer.WriteEndObject();

@@ -23,6 +23,30 @@ public sealed class Http2BodyTests
     [Test]
     public async Task Body_sent_over_http2_without_content_length_is_covered_by_the_signature()
     {
+        await using var app = await StartAsync(maxBodySize: null);
+        var url = new Uri(Address(app), "/items");
+        var signer = new SigV4Signer(new SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await SendAsync(url, signer, "hello"u8.ToArray(), "hello"u8.ToArray()), Is.EqualTo(HttpStatusCode.OK), "the real body is hashed and matches");
+            Assert.That(await SendAsync(url, signer, [], "injected"u8.ToArray()), Is.EqualTo(HttpStatusCode.Forbidden), "a body the signature did not cover is refused");
+        });
+    }
+
+    [Test]
+    public async Task Body_without_content_length_over_the_limit_is_413()
+    {
+        await using var app = await StartAsync(maxBodySize: 1024);
+        var url = new Uri(Address(app), "/items");
+        var signer = new SigV4Signer(new SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1");
+        var body = new byte[4096];
+
+        Assert.That(await SendAsync(url, signer, body, body), Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    private static async Task<WebApplication> StartAsync(long? maxBodySize)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
@@ -31,39 +55,34 @@ public sealed class Http2BodyTests
             var credential = new CredentialOptions { AccessKeyId = TestApp.AccessKeyId, SecretAccessKey = TestApp.Secret, PrincipalArn = TestApp.UserArn };
             credential.Policies.Add(TestApp.AllowAll);
             options.Credentials.Add(credential);
+            options.MaxBodySize = maxBodySize ?? options.MaxBodySize;
         });
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapPost("/items", async (HttpContext context) => new { length = (await new StreamReader(context.Request.Body).ReadToEndAsync()).Length })
             .RequireApiAuthorization(AuthorizationType.AwsIam);
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return app;
+    }
 
+    private static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    private static async Task<HttpStatusCode> SendAsync(Uri url, SigV4Signer signer, byte[] signedBody, byte[] sentBody)
+    {
         using var client = new HttpClient();
-        var url = new Uri(address, "/items");
-        var signer = new SigV4Signer(new SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1");
-
-        async Task<HttpStatusCode> Send(byte[] signedBody, byte[] sentBody)
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
-            {
-                Content = new UnknownLengthContent(sentBody),
-                Version = HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            };
-            foreach (var (name, value) in signer.Sign("POST", url, [new("Host", url.Authority)], signedBody).Headers)
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-            using var response = await client.SendAsync(request);
-            Assert.That(response.Version, Is.EqualTo(HttpVersion.Version20));
-            return response.StatusCode;
+            Content = new UnknownLengthContent(sentBody),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        foreach (var (name, value) in signer.Sign("POST", url, [new("Host", url.Authority)], signedBody).Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
-
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await Send("hello"u8.ToArray(), "hello"u8.ToArray()), Is.EqualTo(HttpStatusCode.OK), "the real body is hashed and matches");
-            Assert.That(await Send([], "injected"u8.ToArray()), Is.EqualTo(HttpStatusCode.Forbidden), "a body the signature did not cover is refused");
-        });
+        using var response = await client.SendAsync(request);
+        Assert.That(response.Version, Is.EqualTo(HttpVersion.Version20));
+        return response.StatusCode;
     }
 
     // Content whose length HttpClient cannot know, so HTTP/2 sends DATA frames without a Content-Length header.

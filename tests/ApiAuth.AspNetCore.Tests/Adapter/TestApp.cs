@@ -27,11 +27,15 @@ public sealed class TestApp : IAsyncDisposable
 
     private TestApp(WebApplication app) => _app = app;
 
-    public static async Task<TestApp> StartAsync(Action<ApiAuthOptions>? configure = null, string? identityPolicy = AllowAll)
+    public static async Task<TestApp> StartAsync(Action<ApiAuthOptions>? configure = null, string? identityPolicy = AllowAll, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        }
         builder.Services.AddControllers().AddApplicationPart(typeof(TestApp).Assembly);
         builder.Services.AddApiAuth(options =>
         {

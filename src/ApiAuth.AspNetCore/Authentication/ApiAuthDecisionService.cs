@@ -33,7 +33,7 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         GatewayDecision decision;
         try
         {
-            var request = await reader.ReadAsync(context, needsBody: method.Type == AuthorizationType.AwsIam).ConfigureAwait(false);
+            var request = await reader.ReadAsync(context, method).ConfigureAwait(false);
             decision = request is null
                 ? TooLarge(gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/"), method.Type)
                 : await gateway.AuthorizeAsync(request, method, context.RequestAborted).ConfigureAwait(false);

@@ -18,9 +18,10 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
     private readonly TrustedProxies _proxies = new(options.TrustedProxies);
     private readonly Dictionary<string, string> _stageVariables = new(options.StageVariables, StringComparer.Ordinal);
 
-    /// <summary>Reads the request; null when the body exceeds <see cref="ApiAuthOptions.MaxBodySize"/>.</summary>
-    public async ValueTask<GatewayRequest?> ReadAsync(HttpContext context, bool needsBody)
+    /// <summary>Reads what <paramref name="method"/> needs; null when the body exceeds <see cref="ApiAuthOptions.MaxBodySize"/>.</summary>
+    public async ValueTask<GatewayRequest?> ReadAsync(HttpContext context, MethodAuthorization method)
     {
+        var needsBody = method.Type == AuthorizationType.AwsIam;
         var request = context.Request;
         string? payloadHash = null;
         // Hash the body only for requests that claim a signature: an unsigned request is refused without reading it.
@@ -57,21 +58,28 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
             rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         }
         var endpoint = context.GetEndpoint() as RouteEndpoint;
-        var route = context.GetRouteData();
+        // Query, route values and stage variables feed REQUEST authorizers only; other methods skip building them.
+        var custom = method.Type == AuthorizationType.Custom;
         return new GatewayRequest(request.Method, rawTarget, ResourcePath.For(request.Path.Value ?? "/", endpoint?.RoutePattern), headers)
         {
-            Body = default,
             PayloadHash = payloadHash,
             SourceIp = _proxies.ClientAddress(peer, request.Headers[options.ForwardedForHeader].ToString()),
             IsSecureTransport = request.IsHttps,
             SourceVpce = peerTrusted && options.SourceVpceHeader is { } vpce ? NullIfEmpty(request.Headers[vpce].ToString()) : null,
             SourceVpc = peerTrusted && options.SourceVpcHeader is { } vpc ? NullIfEmpty(request.Headers[vpc].ToString()) : null,
-            Query = request.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)[.. q.Value.Select(v => v ?? "")], StringComparer.Ordinal),
-            PathParameters = route.Values.Where(v => v.Key is not ("controller" or "action")).ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal),
-            StageVariables = _stageVariables,
             Resource = endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
+            Query = custom ? Query(request) : GatewayRequest.NoQuery,
+            PathParameters = custom ? RouteValues(context) : GatewayRequest.NoValues,
+            StageVariables = custom ? _stageVariables : GatewayRequest.NoValues,
         };
     }
+
+    private static Dictionary<string, IReadOnlyList<string>> Query(HttpRequest request) =>
+        request.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)[.. q.Value.Select(v => v ?? "")], StringComparer.Ordinal);
+
+    private static Dictionary<string, string> RouteValues(HttpContext context) =>
+        context.GetRouteData().Values.Where(v => v.Key is not ("controller" or "action"))
+            .ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
 
     private static bool ClaimsSignature(HttpRequest request) =>
         request.Headers.Authorization.Count > 0 || request.QueryString.Value?.Contains("X-Amz-", StringComparison.OrdinalIgnoreCase) == true

@@ -113,7 +113,7 @@ public sealed class ApiGateway
     };
 
     // A method wired to something that does not exist fails closed with API Gateway's configuration error.
-    private static GatewayDecision Misconfigured(MethodAuthorization method, string methodArn, string reason) =>
+    internal static GatewayDecision Misconfigured(MethodAuthorization method, string methodArn, string reason) =>
         GatewayDecision.Denied(500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, "Misconfigured: " + reason, method.Type, methodArn);
 
     private static string ResponseTypeFor(SigV4FailureReason reason) => reason switch

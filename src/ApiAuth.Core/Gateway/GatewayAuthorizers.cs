@@ -54,7 +54,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         // A method's type and its authorizer's kind must agree, as in API Gateway; a mismatch is a configuration error.
         if (tokenMethod != (_cognito.ContainsKey(name) || _jwt.ContainsKey(name)) || context.Method.Type is not (AuthorizationType.CognitoUserPools or AuthorizationType.Custom))
         {
-            return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"Misconfigured: {context.Method.Type} method names authorizer '{name}', which is not of that kind");
+            return ApiGateway.Misconfigured(context.Method, context.MethodArn, $"{context.Method.Type} method names authorizer '{name}', which is not of that kind");
         }
         if (_cognito.TryGetValue(name, out var cognito))
         {
@@ -70,7 +70,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         {
             return await CustomAsync(context, name, cancellationToken).ConfigureAwait(false);
         }
-        return FromOutcome(context, AuthorizerOutcomeFailure(), context.Method.Type, $"Misconfigured: no authorizer is named '{name}'");
+        return ApiGateway.Misconfigured(context.Method, context.MethodArn, $"no authorizer is named '{name}'");
     }
 
     private string TokenHeader(string authorizer) => _tokenHeaders.GetValueOrDefault(authorizer, "Authorization");
@@ -196,8 +196,6 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         PrincipalId = outcome.PrincipalId,
         Context = outcome.Context,
     };
-
-    private static AuthorizerOutcome AuthorizerOutcomeFailure() => AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerException);
 
     private static GatewayDecision With(GatewayDecision decision, AuthorizerOutcome outcome) =>
         decision with { PrincipalId = outcome.PrincipalId, Claims = outcome.Claims, Context = outcome.Context };

@@ -1,4 +1,5 @@
 using System.Net;
+using ApiAuth.SigV4;
 
 namespace ApiAuth.Gateway;
 
@@ -8,6 +9,12 @@ namespace ApiAuth.Gateway;
 /// </summary>
 public sealed class GatewayRequest
 {
+    /// <summary>An empty query, shared.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> NoQuery { get; } = System.Collections.Frozen.FrozenDictionary<string, IReadOnlyList<string>>.Empty;
+
+    /// <summary>An empty set of route values or stage variables, shared.</summary>
+    public static IReadOnlyDictionary<string, string> NoValues { get; } = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
+
     /// <summary>Creates a request.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="rawTarget">The raw request target as sent (path and query), for SigV4.</param>
@@ -56,27 +63,17 @@ public sealed class GatewayRequest
     public string? SourceVpc { get; init; }
 
     /// <summary>Query string parameters, decoded (for REQUEST authorizers).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Query { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Query { get; init; } = NoQuery;
 
     /// <summary>Route values (for REQUEST authorizers).</summary>
-    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> PathParameters { get; init; } = NoValues;
 
     /// <summary>The stage's variables (for REQUEST authorizers' <c>stageVariables.*</c> sources).</summary>
-    public IReadOnlyDictionary<string, string> StageVariables { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> StageVariables { get; init; } = NoValues;
 
     /// <summary>The route template as API Gateway's resource, e.g. <c>/pets/{id}</c>.</summary>
     public string? Resource { get; init; }
 
     /// <summary>Returns the first value of a header (case-insensitive), or null.</summary>
-    public string? GetHeader(string name)
-    {
-        for (var i = 0; i < Headers.Count; i++)
-        {
-            if (string.Equals(Headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return Headers[i].Value;
-            }
-        }
-        return null;
-    }
+    public string? GetHeader(string name) => HeaderLines.First(Headers, name);
 }

@@ -44,16 +44,5 @@ public sealed class SigV4Request
     public string? PayloadHash { get; init; }
 
     /// <summary>Returns the first value of the named header (case-insensitive), or null.</summary>
-    public string? GetHeader(string name)
-    {
-        for (var i = 0; i < Headers.Count; i++)
-        {
-            var header = Headers[i];
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return header.Value;
-            }
-        }
-        return null;
-    }
+    public string? GetHeader(string name) => HeaderLines.First(Headers, name);
 }

@@ -1,0 +1,18 @@
+namespace ApiAuth.SigV4;
+
+/// <summary>Lookups over header lines kept as received (a name may repeat; names compare case-insensitively).</summary>
+internal static class HeaderLines
+{
+    /// <summary>The first value of the named header, or null.</summary>
+    public static string? First(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (string.Equals(headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return headers[i].Value;
+            }
+        }
+        return null;
+    }
+}

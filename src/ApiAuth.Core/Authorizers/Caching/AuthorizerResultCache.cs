@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using ApiAuth.Authorizers.Custom;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -13,26 +11,28 @@ namespace ApiAuth.Authorizers.Caching;
 /// <see cref="TimeProvider"/>, bounded in entries, with one authorizer invocation per identity at a time.
 /// </summary>
 /// <remarks>
-/// Entries are indexed by a seeded 128-bit hash of the identity so a hit allocates nothing but the boxed hash; the
+/// Entries are indexed by a seeded 64-bit hash of the identity so a hit allocates nothing but the boxed hash; the
 /// entry keeps the identity itself and a hit compares it exactly, so a hash collision costs a miss, never a wrong answer.
 /// </remarks>
 internal sealed class AuthorizerResultCache : IDisposable
 {
-    /// <summary>Identities up to this many chars are built in a per-thread buffer; longer ones in a pooled array.</summary>
-    private const int ScratchLimit = 8192;
+    /// <summary>Identities up to this many bytes are built in a per-thread buffer; longer ones in a pooled array.</summary>
+    private const int ScratchLimit = 16384;
 
     [ThreadStatic]
-    private static char[]? t_scratch;
+    private static byte[]? t_scratch;
 
     private readonly MemoryCache _cache;
     private readonly TimeProvider _timeProvider;
-    private readonly ConcurrentDictionary<string, Lazy<Task<AuthorizerInvocation>>> _inFlight = new(StringComparer.Ordinal);
-    private readonly long _seed = Random.Shared.NextInt64();
+    private readonly CacheIdentityComparer _comparer;
+    private readonly ConcurrentDictionary<byte[], Lazy<Task<AuthorizerInvocation>>> _inFlight;
 
     public AuthorizerResultCache(TimeProvider timeProvider, long sizeLimit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sizeLimit);
         _timeProvider = timeProvider;
+        _comparer = new CacheIdentityComparer(Random.Shared.NextInt64());
+        _inFlight = new ConcurrentDictionary<byte[], Lazy<Task<AuthorizerInvocation>>>(_comparer);
         _cache = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(timeProvider), SizeLimit = sizeLimit });
     }
 
@@ -41,32 +41,30 @@ internal sealed class AuthorizerResultCache : IDisposable
 
     public bool TryGet(string authorizerName, ReadOnlySpan<string> identitySourceValues, [NotNullWhen(true)] out CustomAuthorizerResult? result)
     {
-        var length = CacheIdentity.Length(authorizerName, identitySourceValues);
+        var length = CacheIdentity.MaxLength(authorizerName, identitySourceValues);
         if (length > ScratchLimit)
         {
-            var rented = ArrayPool<char>.Shared.Rent(length);
+            var rented = ArrayPool<byte>.Shared.Rent(length);
             try
             {
-                CacheIdentity.Write(authorizerName, identitySourceValues, rented);
-                return TryGet(rented.AsSpan(0, length), out result);
+                return TryGet(rented.AsSpan(0, CacheIdentity.Write(authorizerName, identitySourceValues, rented)), out result);
             }
             finally
             {
-                ArrayPool<char>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
 
         // A per-thread scratch buffer: no zeroing (as stackalloc does) and no pool round trip on every cache hit.
-        var scratch = t_scratch is { } buffer && buffer.Length >= length ? buffer : t_scratch = new char[Math.Max(length, 1024)];
-        CacheIdentity.Write(authorizerName, identitySourceValues, scratch);
-        return TryGet(scratch.AsSpan(0, length), out result);
+        var scratch = t_scratch is { } buffer && buffer.Length >= length ? buffer : t_scratch = new byte[Math.Max(length, 4096)];
+        return TryGet(scratch.AsSpan(0, CacheIdentity.Write(authorizerName, identitySourceValues, scratch)), out result);
     }
 
     /// <summary>
     /// Runs <paramref name="invoke"/> unless an invocation for the same identity is already running, in which case the
     /// caller shares its result. A successful result is stored for <paramref name="ttl"/>; failures are never stored.
     /// </summary>
-    public Task<AuthorizerInvocation> InvokeOnceAsync(string identity, TimeSpan ttl, Func<Task<AuthorizerInvocation>> invoke)
+    public Task<AuthorizerInvocation> InvokeOnceAsync(byte[] identity, TimeSpan ttl, Func<Task<AuthorizerInvocation>> invoke)
     {
         Lazy<Task<AuthorizerInvocation>>? mine = null;
         mine = new Lazy<Task<AuthorizerInvocation>>(() => RunAndStoreAsync(identity, ttl, invoke, mine!));
@@ -76,7 +74,7 @@ internal sealed class AuthorizerResultCache : IDisposable
     public void Dispose() => _cache.Dispose();
 
     private async Task<AuthorizerInvocation> RunAndStoreAsync(
-        string identity, TimeSpan ttl, Func<Task<AuthorizerInvocation>> invoke, Lazy<Task<AuthorizerInvocation>> self)
+        byte[] identity, TimeSpan ttl, Func<Task<AuthorizerInvocation>> invoke, Lazy<Task<AuthorizerInvocation>> self)
     {
         try
         {
@@ -91,7 +89,7 @@ internal sealed class AuthorizerResultCache : IDisposable
             {
                 // Stored before the in-flight entry is removed, so a later request always finds one or the other.
                 var options = new MemoryCacheEntryOptions { AbsoluteExpiration = _timeProvider.GetUtcNow() + ttl, Size = 1 };
-                _cache.Set(Hash(identity), new Entry(identity, result), options);
+                _cache.Set(_comparer.Hash(identity), new Entry(identity, result), options);
             }
 
             return invocation;
@@ -102,9 +100,9 @@ internal sealed class AuthorizerResultCache : IDisposable
         }
     }
 
-    private bool TryGet(ReadOnlySpan<char> identity, [NotNullWhen(true)] out CustomAuthorizerResult? result)
+    private bool TryGet(ReadOnlySpan<byte> identity, [NotNullWhen(true)] out CustomAuthorizerResult? result)
     {
-        if (_cache.TryGetValue(Hash(identity), out var value) && value is Entry entry && identity.SequenceEqual(entry.Identity))
+        if (_cache.TryGetValue(_comparer.Hash(identity), out var value) && value is Entry entry && identity.SequenceEqual(entry.Identity))
         {
             result = entry.Result;
             return true;
@@ -114,7 +112,5 @@ internal sealed class AuthorizerResultCache : IDisposable
         return false;
     }
 
-    private object Hash(ReadOnlySpan<char> identity) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(identity), _seed);
-
-    private sealed record Entry(string Identity, CustomAuthorizerResult Result);
+    private sealed record Entry(byte[] Identity, CustomAuthorizerResult Result);
 }

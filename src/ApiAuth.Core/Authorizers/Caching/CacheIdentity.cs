@@ -1,53 +1,69 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ApiAuth.Authorizers.Caching;
 
 /// <summary>
-/// The unambiguous text a cache entry is keyed by: the authorizer name and every identity source value, each written
-/// as its length (two chars) followed by its chars, so ("a,b", "c") and ("a", "b,c") can never meet.
+/// The unambiguous bytes a cache entry is keyed by: the authorizer name and every identity source value, each written
+/// as a kind byte, its length in chars (four bytes) and its text, so ("a,b", "c") and ("a", "b,c") can never meet.
 /// </summary>
+/// <remarks>
+/// Tokens are almost always ASCII (JWTs, opaque keys), so an ASCII part is stored one byte per char, which halves what
+/// a cache hit hashes and compares. Any other part keeps its UTF-16 code units as they are; the kind byte keeps the two
+/// forms apart, and no transcoding can merge two different strings (as UTF-8 would merge lone surrogates).
+/// </remarks>
 internal static class CacheIdentity
 {
-    public static int Length(string authorizerName, ReadOnlySpan<string> values)
+    private const int PartHeader = 5;
+    private const byte AsciiPart = 0;
+    private const byte Utf16Part = 1;
+
+    /// <summary>The most bytes <see cref="Write"/> can need for these parts.</summary>
+    public static int MaxLength(string authorizerName, ReadOnlySpan<string> values)
     {
-        var length = 2 + authorizerName.Length;
+        var length = PartHeader + (2 * authorizerName.Length);
         foreach (var value in values)
         {
-            length += 2 + value.Length;
+            length += PartHeader + (2 * value.Length);
         }
 
         return length;
     }
 
-    public static void Write(string authorizerName, ReadOnlySpan<string> values, Span<char> destination)
+    /// <summary>Writes the identity into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes).</summary>
+    /// <returns>The number of bytes written.</returns>
+    public static int Write(string authorizerName, ReadOnlySpan<string> values, Span<byte> destination)
     {
         var position = WritePart(authorizerName, destination);
         foreach (var value in values)
         {
             position += WritePart(value, destination[position..]);
         }
+
+        return position;
     }
 
-    public static string Create(string authorizerName, ReadOnlySpan<string> values)
+    public static byte[] Create(string authorizerName, ReadOnlySpan<string> values)
     {
-        var length = Length(authorizerName, values);
-        var rented = ArrayPool<char>.Shared.Rent(length);
-        try
-        {
-            Write(authorizerName, values, rented);
-            return new string(rented, 0, length);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
+        var buffer = new byte[MaxLength(authorizerName, values)];
+        return buffer.AsSpan(0, Write(authorizerName, values, buffer)).ToArray();
     }
 
-    private static int WritePart(string part, Span<char> destination)
+    private static int WritePart(string part, Span<byte> destination)
     {
-        destination[0] = (char)(part.Length >> 16);
-        destination[1] = (char)part.Length;
-        part.CopyTo(destination[2..]);
-        return 2 + part.Length;
+        BinaryPrimitives.WriteInt32LittleEndian(destination[1..], part.Length);
+        var text = destination[PartHeader..];
+        if (Ascii.FromUtf16(part, text, out var written) == OperationStatus.Done)
+        {
+            destination[0] = AsciiPart;
+            return PartHeader + written;
+        }
+
+        destination[0] = Utf16Part;
+        var units = MemoryMarshal.AsBytes(part.AsSpan());
+        units.CopyTo(text);
+        return PartHeader + units.Length;
     }
 }

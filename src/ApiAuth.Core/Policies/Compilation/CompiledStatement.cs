@@ -11,6 +11,9 @@ public sealed class CompiledStatement
     private readonly CompiledTemplate[] _resources;
     private readonly CompiledCondition[] _conditions;
 
+    // Gateway requests always ask for execute-api:Invoke, so its action match is worked out once.
+    private readonly bool _actionsCoverInvoke;
+
     internal CompiledStatement(string policyName, PolicyStatement statement, PolicyVersion version, Func<string, string> expandResource)
     {
         PolicyName = policyName;
@@ -21,6 +24,7 @@ public sealed class CompiledStatement
         _actions = [.. statement.Action.Patterns.Select(a => new WildcardPattern(a))];
         _resources = [.. statement.Resource.Patterns.Select(r => new CompiledTemplate(expandResource(r), version))];
         _conditions = [.. statement.Conditions.Select(c => new CompiledCondition(c, version))];
+        _actionsCoverInvoke = MatchesAnyAction(PolicyRequest.InvokeAction);
     }
 
     /// <summary>The name of the policy the statement belongs to.</summary>
@@ -52,7 +56,8 @@ public sealed class CompiledStatement
     /// <summary>Why the statement does not apply, or <see langword="null"/> when it does. Allocates only on the explain path.</summary>
     internal string? Mismatch(PolicyRequest request, bool explain = false)
     {
-        if (MatchesAnyAction(request.Action) == Source.Action.IsNegated)
+        var actionMatches = ReferenceEquals(request.Action, PolicyRequest.InvokeAction) ? _actionsCoverInvoke : MatchesAnyAction(request.Action);
+        if (actionMatches == Source.Action.IsNegated)
         {
             return explain ? $"{(Source.Action.IsNegated ? "NotAction" : "Action")} does not cover '{request.Action}'" : string.Empty;
         }

@@ -13,6 +13,10 @@ internal sealed class WildcardPattern
     private readonly bool _hasStar;
     private readonly int _minimumLength;
 
+    // The longest '?'-free middle chunk: an input that lacks it anywhere cannot match, which one vectorized search
+    // settles before the chunk-by-chunk walk (most patterns a request meets do not match it).
+    private readonly string? _required;
+
     public WildcardPattern(string pattern)
     {
         Source = pattern;
@@ -20,6 +24,8 @@ internal sealed class WildcardPattern
         _hasStar = _chunks.Length > 1;
         _hasQuestion = [.. _chunks.Select(c => c.Contains('?', StringComparison.Ordinal))];
         _minimumLength = _chunks.Sum(c => c.Length);
+        _required = _chunks.Skip(1).SkipLast(1).Where(c => c.Length > 1 && !c.Contains('?', StringComparison.Ordinal))
+            .MaxBy(c => c.Length);
     }
 
     /// <summary>The pattern text.</summary>
@@ -32,7 +38,8 @@ internal sealed class WildcardPattern
         {
             return input.Length == _minimumLength && ChunkAt(0, input, ignoreCase);
         }
-        if (input.Length < _minimumLength)
+        if (input.Length < _minimumLength ||
+            (_required is not null && (ignoreCase ? input.IndexOf(_required, StringComparison.OrdinalIgnoreCase) : input.IndexOf(_required)) < 0))
         {
             return false;
         }

@@ -193,6 +193,27 @@ public class AuthorizerResultCacheTests
     }
 
     [Test]
+    public void Cache_identity_keeps_ascii_and_other_text_apart()
+    {
+        // U+6261's UTF-16 bytes are "ab" in ASCII; lone surrogates would both become U+FFFD in UTF-8.
+        Assert.That(CacheIdentity.Create("x", ["\u6261"]), Is.Not.EqualTo(CacheIdentity.Create("x", ["ab"])));
+        Assert.That(CacheIdentity.Create("x", ["\uD800"]), Is.Not.EqualTo(CacheIdentity.Create("x", ["\uDBFF"])));
+    }
+
+    [Test]
+    public async Task Tokens_differing_only_in_a_lone_surrogate_are_cached_separately()
+    {
+        var authorizer = new ScriptedAuthorizer(AuthorizerFixtures.Allow("u", AuthorizerFixtures.GetPets));
+        using var invoker = Invoker(authorizer);
+
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t\uD800"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t\uDBFF"));
+        await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t\uD800"));
+
+        Assert.That(authorizer.Invocations, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Hundred_concurrent_identical_requests_invoke_the_authorizer_once()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,3 +1,5 @@
+using ApiAuth.Policies.Evaluation;
+
 namespace ApiAuth.Authorizers;
 
 /// <summary>
@@ -10,4 +12,14 @@ public interface IAuthorizerPolicy
     /// <param name="methodArn">The method ARN, e.g. <c>arn:aws:execute-api:us-east-1:123456789012:api/prod/GET/pets</c>.</param>
     /// <returns>The decision; never throws for a compiled policy.</returns>
     AuthorizerPolicyDecision Evaluate(string methodArn);
+
+    /// <summary>
+    /// Evaluates <c>execute-api:Invoke</c> on <paramref name="methodArn"/> with the request's condition keys
+    /// (<c>aws:SourceIp</c>, ...), as API Gateway evaluates an authorizer's policy. Policies without conditions can
+    /// rely on the default, which ignores the keys.
+    /// </summary>
+    /// <param name="methodArn">The method ARN.</param>
+    /// <param name="conditionKeys">The request's condition keys.</param>
+    /// <returns>The decision; never throws for a compiled policy.</returns>
+    AuthorizerPolicyDecision Evaluate(string methodArn, RequestContext conditionKeys) => Evaluate(methodArn);
 }

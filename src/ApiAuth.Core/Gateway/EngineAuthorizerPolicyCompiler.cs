@@ -26,13 +26,12 @@ public sealed class EngineAuthorizerPolicyCompiler(RestApiReference api) : IAuth
         return true;
     }
 
-    internal sealed class CompiledAuthorizerPolicy(CompiledPolicy policy) : IAuthorizerPolicy
+    private sealed class CompiledAuthorizerPolicy(CompiledPolicy policy) : IAuthorizerPolicy
     {
-        /// <summary>Evaluates with the request's condition keys, as API Gateway evaluates an authorizer's policy.</summary>
-        public PolicyDecision Evaluate(PolicyRequest request) => policy.Evaluate(request).Decision;
+        public AuthorizerPolicyDecision Evaluate(string methodArn) => Evaluate(methodArn, RequestContext.Empty);
 
-        public AuthorizerPolicyDecision Evaluate(string methodArn) =>
-            policy.Evaluate(new PolicyRequest(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn)).Decision switch
+        public AuthorizerPolicyDecision Evaluate(string methodArn, RequestContext conditionKeys) =>
+            policy.Evaluate(new PolicyRequest(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, conditionKeys)).Decision switch
             {
                 PolicyDecision.Allow => AuthorizerPolicyDecision.Allow,
                 PolicyDecision.ExplicitDeny => AuthorizerPolicyDecision.ExplicitDeny,

@@ -98,21 +98,19 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         {
             return ApiGateway.FromAuthorization(denied, AuthorizationType.Custom, context.MethodArn);
         }
-        var outcome = await _custom!.AuthorizeAsync(name, ToCustomRequest(context), cancellationToken).ConfigureAwait(false);
+        // The invoker evaluates the authorizer's policy once, with the request's condition keys (aws:SourceIp, ...).
+        var outcome = await _custom!.AuthorizeAsync(name, ToCustomRequest(context), context.AnonymousRequest.Context, cancellationToken).ConfigureAwait(false);
         if (outcome.StatusCode is 401 or >= 500 || outcome.Policy is null)
         {
             return FromOutcome(context, outcome, AuthorizationType.Custom, outcome.Reason.ToString());
         }
 
-        // The engine's compiled policy sees the request's condition keys (aws:SourceIp, ...); others only the ARN.
-        var authorizer = outcome.Policy is EngineAuthorizerPolicyCompiler.CompiledAuthorizerPolicy compiled
-            ? compiled.Evaluate(context.AnonymousRequest)
-            : outcome.Policy.Evaluate(context.MethodArn) switch
-            {
-                AuthorizerPolicyDecision.Allow => PolicyDecision.Allow,
-                AuthorizerPolicyDecision.ExplicitDeny => PolicyDecision.ExplicitDeny,
-                _ => PolicyDecision.ImplicitDeny,
-            };
+        var authorizer = outcome.Reason switch
+        {
+            AuthorizerReason.Allowed => PolicyDecision.Allow,
+            AuthorizerReason.ExplicitDeny => PolicyDecision.ExplicitDeny,
+            _ => PolicyDecision.ImplicitDeny,
+        };
         var resourceEvaluation = context.ResourcePolicy?.Evaluate(context.AnonymousRequest) ?? default;
         var combined = PolicyCombination.Combine(authorizer, resourceEvaluation.Decision, sameAccount: true);
         GatewayDecision decision;

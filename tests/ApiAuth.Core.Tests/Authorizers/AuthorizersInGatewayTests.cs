@@ -274,6 +274,49 @@ public sealed class AuthorizersInGatewayTests : IDisposable
         Assert.That(decision.IsAllowed, Is.EqualTo(allowed), decision.Message);
     }
 
+    [Test]
+    public async Task A_cached_authorizer_policy_is_evaluated_once_per_request_with_that_requests_source_ip()
+    {
+        var compiler = new CountingPolicyCompiler();
+        var authorizer = new ScriptedAuthorizer(_ => new CustomAuthorizerResponse
+        {
+            PrincipalID = "alice",
+            PolicyDocument = new AuthorizerPolicyDocument
+            {
+                Statement =
+                [
+                    new AuthorizerPolicyStatement
+                    {
+                        Effect = "Allow",
+                        Action = new HashSet<string> { "execute-api:Invoke" },
+                        Resource = new HashSet<string> { "*" },
+                        Condition = new Dictionary<string, IDictionary<string, object>> { ["IpAddress"] = new Dictionary<string, object> { ["aws:SourceIp"] = "203.0.113.0/24" } },
+                    },
+                ],
+            },
+        });
+        using var authorizers = new GatewayAuthorizers(
+            new Dictionary<string, CognitoUserPoolAuthorizer>(),
+            new Dictionary<string, JwtAuthorizer>(),
+            new CustomAuthorizerInvoker([new(CustomAuthorizerDefinition.Token("ip-token"), authorizer)], compiler, _time),
+            ["ip-token"],
+            new CustomAuthorizerRequestContext());
+        var gateway = new ApiGateway(Api, "prod", null, null, authorizers, _time);
+        GatewayRequest From(string ip) => new("GET", "/pets", "/pets", [KeyValuePair.Create("Authorization", "t")]) { SourceIp = IPAddress.Parse(ip) };
+
+        var inside = await gateway.AuthorizeAsync(From("203.0.113.7"), Custom("ip-token"));
+        var outside = await gateway.AuthorizeAsync(From("198.51.100.1"), Custom("ip-token"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inside.IsAllowed, Is.True, inside.Message);
+            Assert.That(outside.IsAllowed, Is.False);
+            Assert.That(outside.StatusCode, Is.EqualTo(403));
+            Assert.That(authorizer.Invocations, Is.EqualTo(1), "the second request is a cache hit");
+            Assert.That(compiler.Evaluations, Is.EqualTo(2), "one evaluation per request, with that request's keys");
+        });
+    }
+
     [TestCase(true, 200)]
     [TestCase(false, 401)]
     public async Task Request_authorizer_stage_variable_source_comes_from_the_gateway_request(bool defined, int status)

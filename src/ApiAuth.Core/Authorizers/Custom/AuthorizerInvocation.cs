@@ -1,3 +1,5 @@
+using ApiAuth.Policies.Evaluation;
+
 namespace ApiAuth.Authorizers.Custom;
 
 /// <summary>What one invocation of a custom authorizer produced: a usable result, or a rejection that is never cached.</summary>
@@ -17,5 +19,5 @@ internal sealed class AuthorizerInvocation
 
     public static AuthorizerInvocation Failed(AuthorizerOutcome failure) => new(null, failure);
 
-    public AuthorizerOutcome OutcomeFor(string methodArn) => Result?.Evaluate(methodArn) ?? _failure!;
+    public AuthorizerOutcome OutcomeFor(string methodArn, RequestContext? conditionKeys) => Result?.Evaluate(methodArn, conditionKeys) ?? _failure!;
 }

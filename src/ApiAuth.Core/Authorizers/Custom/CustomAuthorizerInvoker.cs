@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using ApiAuth.Authorizers.Caching;
+using ApiAuth.Policies.Evaluation;
 
 namespace ApiAuth.Authorizers.Custom;
 
@@ -55,7 +56,21 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     /// <param name="cancellationToken">Cancels this caller's wait (a shared invocation keeps running for the others).</param>
     /// <returns>The outcome; expected failures are outcomes, never exceptions.</returns>
     /// <exception cref="ArgumentException">No authorizer has that name (a configuration mistake).</exception>
-    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string authorizerName, CustomAuthorizerRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string authorizerName, CustomAuthorizerRequest request, CancellationToken cancellationToken = default) =>
+        AuthorizeAsync(authorizerName, request, conditionKeys: null, cancellationToken);
+
+    /// <summary>
+    /// Authorizes one request with the named authorizer, evaluating the authorizer's policy with the request's
+    /// condition keys (<c>aws:SourceIp</c>, ...) as API Gateway does.
+    /// </summary>
+    /// <param name="authorizerName">A registered authorizer's name.</param>
+    /// <param name="request">The request as the adapter sees it; <see cref="CustomAuthorizerRequest.MethodArn"/> is required.</param>
+    /// <param name="conditionKeys">The request's condition keys, or null to evaluate the policy on the method ARN alone.</param>
+    /// <param name="cancellationToken">Cancels this caller's wait (a shared invocation keeps running for the others).</param>
+    /// <returns>The outcome; expected failures are outcomes, never exceptions.</returns>
+    /// <exception cref="ArgumentException">No authorizer has that name (a configuration mistake).</exception>
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(
+        string authorizerName, CustomAuthorizerRequest request, RequestContext? conditionKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!_registrations.TryGetValue(authorizerName, out var registration))
@@ -77,11 +92,11 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
             {
                 AuthorizerMetrics.CacheHits.Add(1);
-                return new ValueTask<AuthorizerOutcome>(cached.Evaluate(request.MethodArn));
+                return new ValueTask<AuthorizerOutcome>(cached.Evaluate(request.MethodArn, conditionKeys));
             }
 
             var tokenEvent = new CustomAuthorizerRequest { Type = "TOKEN", AuthorizationToken = presentToken, MethodArn = request.MethodArn };
-            return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, tokenEvent, [presentToken], cancellationToken));
+            return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, tokenEvent, [presentToken], conditionKeys, cancellationToken));
         }
 
         var values = new string[definition.IdentitySources.Count];
@@ -99,7 +114,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, values, out var hit))
         {
             AuthorizerMetrics.CacheHits.Add(1);
-            return new ValueTask<AuthorizerOutcome>(hit.Evaluate(request.MethodArn));
+            return new ValueTask<AuthorizerOutcome>(hit.Evaluate(request.MethodArn, conditionKeys));
         }
 
         var requestEvent = new CustomAuthorizerRequest
@@ -117,7 +132,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             StageVariables = request.StageVariables,
             RequestContext = request.RequestContext,
         };
-        return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, requestEvent, values, cancellationToken));
+        return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, requestEvent, values, conditionKeys, cancellationToken));
     }
 
     /// <summary>How many results the cache holds (for tests and diagnostics).</summary>
@@ -146,13 +161,14 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     }
 
     private async Task<AuthorizerOutcome> InvokeAsync(
-        CustomAuthorizerRegistration registration, CustomAuthorizerRequest authorizerEvent, string[] identitySourceValues, CancellationToken cancellationToken)
+        CustomAuthorizerRegistration registration, CustomAuthorizerRequest authorizerEvent, string[] identitySourceValues, RequestContext? conditionKeys,
+        CancellationToken cancellationToken)
     {
         var definition = registration.Definition;
         if (definition.ResultTtl == TimeSpan.Zero)
         {
             var uncached = await InvokeWithTimeoutAsync(registration, authorizerEvent).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return uncached.OutcomeFor(authorizerEvent.MethodArn);
+            return uncached.OutcomeFor(authorizerEvent.MethodArn, conditionKeys);
         }
 
         var identity = CacheIdentity.Create(definition.Name, identitySourceValues);
@@ -160,7 +176,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             .InvokeOnceAsync(identity, definition.ResultTtl, () => InvokeWithTimeoutAsync(registration, authorizerEvent))
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
-        return invocation.OutcomeFor(authorizerEvent.MethodArn);
+        return invocation.OutcomeFor(authorizerEvent.MethodArn, conditionKeys);
     }
 
     // Never throws: every way an authorizer can fail becomes an outcome. The shared invocation is bounded by the

@@ -1,3 +1,5 @@
+using ApiAuth.Policies.Evaluation;
+
 namespace ApiAuth.Authorizers.Custom;
 
 /// <summary>
@@ -19,7 +21,9 @@ internal sealed class CustomAuthorizerResult
         _implicitDeny = AuthorizerOutcome.Deny(explicitDeny: false, principalId, context, usageIdentifierKey, policy);
     }
 
-    public AuthorizerOutcome Evaluate(string methodArn) => _policy.Evaluate(methodArn) switch
+    /// <summary>The outcome for a method ARN; with <paramref name="conditionKeys"/> the policy's conditions see the request.</summary>
+    public AuthorizerOutcome Evaluate(string methodArn, RequestContext? conditionKeys) =>
+        (conditionKeys is null ? _policy.Evaluate(methodArn) : _policy.Evaluate(methodArn, conditionKeys)) switch
     {
         AuthorizerPolicyDecision.Allow => _allow,
         AuthorizerPolicyDecision.ExplicitDeny => _explicitDeny,

@@ -2,6 +2,7 @@ using ApiAuth.Arns;
 using ApiAuth.Policies.Compilation;
 using ApiAuth.Policies.Evaluation;
 using ApiAuth.SigV4;
+using ApiAuth.SigV4.Credentials;
 
 namespace ApiAuth.Gateway;
 
@@ -86,21 +87,19 @@ public sealed class ApiGateway
             return Misconfigured(MethodAuthorization.AwsIam, methodArn, identity.Error);
         }
         var policyRequest = new PolicyRequest(identity.Principal, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, identity.CallerKeys, _time.GetUtcNow()));
-        return FromAuthorization(GatewayAuthorization.AuthorizeIam(policyRequest, identity.Policies, _resourcePolicy), AuthorizationType.AwsIam, methodArn) with
-        {
-            PrincipalId = credential.PrincipalArn,
-            PrincipalArn = credential.PrincipalArn,
-            AccountId = credential.AccountId,
-            AccessKeyId = credential.AccessKeyId,
-        };
+        return FromAuthorization(GatewayAuthorization.AuthorizeIam(policyRequest, identity.Policies, _resourcePolicy), AuthorizationType.AwsIam, methodArn, credential);
     }
 
     private PolicyRequest AnonymousPolicyRequest(GatewayRequest request, string methodArn) =>
         new(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, GatewayContextKeys.Build(request, AnonymousKeys, _time.GetUtcNow()));
 
-    /// <summary>Turns a policy-combination result into a gateway decision.</summary>
-    internal static GatewayDecision FromAuthorization(AuthorizationDecision decision, AuthorizationType type, string methodArn) => new()
+    /// <summary>Turns a policy-combination result into a gateway decision, naming the SigV4 caller when there is one.</summary>
+    internal static GatewayDecision FromAuthorization(AuthorizationDecision decision, AuthorizationType type, string methodArn, AccessKeyCredential? caller = null) => new()
     {
+        PrincipalId = caller?.PrincipalArn,
+        PrincipalArn = caller?.PrincipalArn,
+        AccountId = caller?.AccountId,
+        AccessKeyId = caller?.AccessKeyId,
         IsAllowed = decision.IsAllowed,
         StatusCode = decision.StatusCode,
         ResponseType = decision.IsAllowed ? null : GatewayResponseTypes.AccessDenied,

@@ -27,13 +27,13 @@ public static class GatewayAuthorization
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(identityPolicies);
-        // A loop rather than LINQ: this runs for every signed request.
-        var identity = new PolicyEvaluation[identityPolicies.Count];
+        // Loops rather than LINQ, and one array for every evaluation: this runs for every signed request.
+        var evaluations = new PolicyEvaluation[identityPolicies.Count + 1];
         var identityDecision = PolicyDecision.ImplicitDeny;
-        for (var i = 0; i < identity.Length; i++)
+        for (var i = 0; i < identityPolicies.Count; i++)
         {
-            identity[i] = identityPolicies[i].Evaluate(request);
-            identityDecision = PolicyCombination.Merge(identityDecision, identity[i].Decision);
+            evaluations[i] = identityPolicies[i].Evaluate(request);
+            identityDecision = PolicyCombination.Merge(identityDecision, evaluations[i].Decision);
         }
         var resource = resourcePolicy?.Evaluate(request) ?? default;
         var sameAccount = IsSameAccount(request);
@@ -44,7 +44,8 @@ public static class GatewayAuthorization
             resource = default;
         }
         var decision = PolicyCombination.Combine(identityDecision, resource.Decision, sameAccount);
-        var deciding = Deciding(decision, [.. identity, resource]);
+        evaluations[^1] = resource;
+        var deciding = Deciding(decision, evaluations);
         return decision == PolicyDecision.Allow
             ? AuthorizationDecision.Allow(deciding)
             : AuthorizationDecision.AccessDenied(decision,
@@ -121,8 +122,28 @@ public static class GatewayAuthorization
     private static PolicyRequest Anonymous(PolicyRequest request) =>
         request.Principal.Type == CallerType.Anonymous ? request : request.WithPrincipal(RequestPrincipal.Anonymous);
 
-    private static List<CompiledStatement> Deciding(PolicyDecision decision, IEnumerable<PolicyEvaluation> evaluations) =>
-        decision == PolicyDecision.ImplicitDeny ? [] : [.. evaluations.Where(e => e.Decision == decision).Select(e => e.Statement!)];
+    private static IReadOnlyList<CompiledStatement> Deciding(PolicyDecision decision, ReadOnlySpan<PolicyEvaluation> evaluations)
+    {
+        if (decision == PolicyDecision.ImplicitDeny)
+        {
+            return NoStatements;
+        }
+        var count = 0;
+        foreach (var evaluation in evaluations)
+        {
+            count += evaluation.Decision == decision ? 1 : 0;
+        }
+        var statements = new CompiledStatement[count];
+        count = 0;
+        foreach (var evaluation in evaluations)
+        {
+            if (evaluation.Decision == decision)
+            {
+                statements[count++] = evaluation.Statement!;
+            }
+        }
+        return statements;
+    }
 
     // The API owner is the account in the method ARN; a resource that is not an ARN counts as another account,
     // which requires both sides to allow (fail closed).

@@ -50,14 +50,6 @@ internal static class ApiGatewayFactory
                 errors.Add($"ApiAuth:Credentials:{i}: {exception.Message}");
                 continue;
             }
-            for (var p = 0; p < entry.Policies.Count; p++)
-            {
-                var loaded = PolicyCompiler.Load(entry.Policies[p], new PolicyCompileOptions($"credential {i} policy {p}", PolicyKind.Identity, api));
-                if (!loaded.IsValid)
-                {
-                    errors.Add($"ApiAuth:Credentials:{i}:Policies:{p} is not a valid IAM policy: {loaded.ErrorMessage}");
-                }
-            }
         }
 
         SigV4Verifier? verifier = null;
@@ -90,7 +82,21 @@ internal static class ApiGatewayFactory
         {
             throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);
         }
-        return new ApiGateway(api, options.Stage, verifier, resourcePolicy, authorizers, time);
+
+        // Compiling the configured callers' identity policies here both validates them and spares their first requests the work.
+        var gateway = new ApiGateway(api, options.Stage, verifier, resourcePolicy, authorizers, time);
+        for (var i = 0; i < credentials.Count; i++)
+        {
+            if (gateway.PrepareCaller(credentials[i]) is { } error)
+            {
+                errors.Add($"ApiAuth:Credentials:{i}: {error}");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);
+        }
+        return gateway;
     }
 
     private static CompiledPolicy? LoadResourcePolicy(ApiAuthOptions options, RestApiReference api, string contentRoot, List<string> errors)

@@ -43,6 +43,19 @@ public sealed class ApiGateway
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>
+    /// Compiles a caller's identity policies and condition keys now instead of on its first signed request (they are
+    /// kept for as long as the credential object lives).
+    /// </summary>
+    /// <param name="credential">A credential the credential store can return.</param>
+    /// <returns>Why the credential's requests would be refused (a policy that does not compile, a principal ARN that
+    /// does not parse), or null when it is ready.</returns>
+    public string? PrepareCaller(AccessKeyCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return _identityPolicies.Get(credential).Error;
+    }
+
     /// <summary>The method ARN API Gateway authorizes for a request.</summary>
     public string MethodArnFor(string httpMethod, string path) => MethodArn.Build(_api, _stage, httpMethod, path);
 

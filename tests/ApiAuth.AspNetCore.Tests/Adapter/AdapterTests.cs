@@ -191,6 +191,14 @@ public sealed class AdapterTests
     }
 
     [Test]
+    public void Invalid_identity_policy_stops_the_app_naming_the_credential_and_the_json_path()
+    {
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () =>
+            await TestApp.StartAsync(identityPolicy: """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"*","Condition":{"NoSuchOperator":{"aws:SourceIp":"10.0.0.0/8"}}}]}"""));
+        Assert.That(exception!.Message, Does.Contain("ApiAuth:Credentials:0").And.Contain("$.Statement[0].Condition"));
+    }
+
+    [Test]
     public void Unknown_authorizer_type_and_bad_account_stop_the_app()
     {
         var exception = Assert.ThrowsAsync<OptionsValidationException>(async () => await TestApp.StartAsync(o =>

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using ApiAuth.Arns;
+using ApiAuth.AspNetCore.Telemetry;
 using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Custom;
 using ApiAuth.Authorizers.Jwt;
@@ -19,6 +21,7 @@ internal static class GatewayAuthorizersFactory
         var custom = new List<CustomAuthorizerRegistration>();
         var tokenHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
         var baseDirectory = options.BaseDirectory ?? contentRoot;
+        var meter = services.GetRequiredService<ApiAuthMetrics>().Meter;
 
         foreach (var (name, authorizer) in options.Authorizers)
         {
@@ -36,7 +39,7 @@ internal static class GatewayAuthorizersFactory
                         AddTokenHeader(name, authorizer, tokenHeaders);
                         cognito[name] = new CognitoUserPoolAuthorizer(
                             new CognitoUserPoolAuthorizerOptions { UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds] },
-                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time),
+                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter),
                             time);
                         break;
                     case "JWT":
@@ -48,7 +51,7 @@ internal static class GatewayAuthorizersFactory
                         AddTokenHeader(name, authorizer, tokenHeaders);
                         jwt[name] = new JwtAuthorizer(
                             new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences] },
-                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time),
+                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter),
                             time);
                         break;
                     case "TOKEN" or "REQUEST":
@@ -83,7 +86,7 @@ internal static class GatewayAuthorizersFactory
         }
 
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
-        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time);
+        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time, meter: meter);
         return new GatewayAuthorizers(cognito, jwt, invoker, custom.Select(c => c.Definition.Name),
             new CustomAuthorizerRequestContext { AccountId = options.AccountId, ApiId = options.ApiId, Stage = options.Stage },
             tokenHeaders);
@@ -104,13 +107,13 @@ internal static class GatewayAuthorizersFactory
         tokenHeaders[name] = source.Name;
     }
 
-    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time)
+    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter)
     {
         if (!string.IsNullOrWhiteSpace(authorizer.JwksFile))
         {
             return JwksSource.FromFile(Path.Combine(baseDirectory, authorizer.JwksFile));
         }
-        return JwksSource.FromUri(string.IsNullOrWhiteSpace(authorizer.JwksUri) ? defaultUri : new Uri(authorizer.JwksUri), client, time);
+        return JwksSource.FromUri(string.IsNullOrWhiteSpace(authorizer.JwksUri) ? defaultUri : new Uri(authorizer.JwksUri), client, time, meter);
     }
 }
 

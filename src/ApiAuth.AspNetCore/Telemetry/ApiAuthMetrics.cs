@@ -16,10 +16,13 @@ internal sealed class ApiAuthMetrics
 
     public ApiAuthMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(Name);
-        _decisions = meter.CreateCounter<long>("apiauth.decisions", description: "Authorization decisions by outcome and authorization type.");
-        _duration = meter.CreateHistogram<double>("apiauth.decision.duration", unit: "s", description: "Time to decide a request.");
+        Meter = meterFactory.Create(Name);
+        _decisions = Meter.CreateCounter<long>("apiauth.decisions", description: "Authorization decisions by outcome and authorization type.");
+        _duration = Meter.CreateHistogram<double>("apiauth.decision.duration", unit: "s", description: "Time to decide a request.");
     }
+
+    /// <summary>The app's <c>ApiAuth</c> meter, which the authorizers count on too.</summary>
+    public Meter Meter { get; }
 
     public void Record(GatewayDecision decision, TimeSpan elapsed)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using ApiAuth.Authorizers.Caching;
 using ApiAuth.Policies.Evaluation;
@@ -19,18 +20,22 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     private readonly IAuthorizerPolicyCompiler _policyCompiler;
     private readonly TimeProvider _timeProvider;
     private readonly AuthorizerResultCache _cache;
+    private readonly AuthorizerMetrics _metrics;
 
     /// <summary>Creates an invoker for a set of authorizers.</summary>
     /// <param name="registrations">The authorizers; names must be unique (compared ordinally).</param>
     /// <param name="policyCompiler">Compiles the policies authorizers return (the policy engine).</param>
     /// <param name="timeProvider">The clock for cache expiry and timeouts.</param>
     /// <param name="cacheSizeLimit">How many results the cache holds at most.</param>
+    /// <param name="meter">The <c>ApiAuth</c> meter to count cache hits and invocations on, e.g. from
+    /// <c>IMeterFactory.Create("ApiAuth")</c>; null for a process-wide one.</param>
     /// <exception cref="ArgumentException">Two authorizers share a name.</exception>
     public CustomAuthorizerInvoker(
         IEnumerable<CustomAuthorizerRegistration> registrations,
         IAuthorizerPolicyCompiler policyCompiler,
         TimeProvider timeProvider,
-        int cacheSizeLimit = DefaultCacheSizeLimit)
+        int cacheSizeLimit = DefaultCacheSizeLimit,
+        Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(policyCompiler);
@@ -47,6 +52,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         _registrations = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _policyCompiler = policyCompiler;
         _timeProvider = timeProvider;
+        _metrics = AuthorizerMetrics.For(meter);
         _cache = new AuthorizerResultCache(timeProvider, cacheSizeLimit);
     }
 
@@ -91,7 +97,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             var presentToken = token!;
             if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
             {
-                AuthorizerMetrics.CacheHits.Add(1);
+                _metrics.CacheHits.Add(1);
                 return new ValueTask<AuthorizerOutcome>(cached.Evaluate(request.MethodArn, conditionKeys));
             }
 
@@ -113,7 +119,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
 
         if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, values, out var hit))
         {
-            AuthorizerMetrics.CacheHits.Add(1);
+            _metrics.CacheHits.Add(1);
             return new ValueTask<AuthorizerOutcome>(hit.Evaluate(request.MethodArn, conditionKeys));
         }
 
@@ -184,7 +190,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Any authorizer exception is API Gateway's 500 AuthorizerConfigurationException.")]
     private async Task<AuthorizerInvocation> InvokeWithTimeoutAsync(CustomAuthorizerRegistration registration, CustomAuthorizerRequest authorizerEvent)
     {
-        AuthorizerMetrics.Invocations.Add(1);
+        _metrics.Invocations.Add(1);
         var timeout = registration.Definition.Timeout;
         using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
         try

@@ -11,7 +11,7 @@ namespace ApiAuth.Authorizers.Jwt;
 /// identitymodel-extensions-for-dotnet issues #3082, #3192), so the request that meets a rotated <c>kid</c> cannot wait
 /// for the new keys, and its refresh interval runs on <c>DateTimeOffset.UtcNow</c> rather than a <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider) : JwksSource
+internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider, AuthorizerMetrics metrics) : JwksSource
 {
     /// <summary>A JWKS larger than this is refused (Cognito's is about 1 KB).</summary>
     internal const int MaximumDocumentBytes = 256 * 1024;
@@ -66,7 +66,7 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
     private async Task FetchAndStoreAsync()
     {
         var keys = await FetchAsync().ConfigureAwait(false);
-        AuthorizerMetrics.JwksFetches.Add(1, new KeyValuePair<string, object?>("result", keys is null ? "failure" : "success"));
+        metrics.JwksFetches.Add(1, new KeyValuePair<string, object?>("result", keys is null ? "failure" : "success"));
         if (keys is not null)
         {
             _snapshot = new Snapshot(keys, timeProvider.GetUtcNow());

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace ApiAuth.Authorizers.Jwt;
 
 /// <summary>
@@ -55,9 +57,11 @@ public abstract class JwksSource
     /// HTTPS, or plain HTTP to a loopback address (local development and tests).</param>
     /// <param name="httpClient">The client to fetch with (owned by the caller).</param>
     /// <param name="timeProvider">The clock for refresh intervals.</param>
+    /// <param name="meter">The <c>ApiAuth</c> meter to count fetches on, e.g. from <c>IMeterFactory.Create("ApiAuth")</c>;
+    /// null for a process-wide one.</param>
     /// <returns>A source that refreshes itself.</returns>
     /// <exception cref="ArgumentException">The URI is not absolute HTTPS (or HTTP to loopback).</exception>
-    public static JwksSource FromUri(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider)
+    public static JwksSource FromUri(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider, Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(jwksUri);
         // Keys fetched over plain HTTP could be swapped by anyone on the path, and then every token they sign passes.
@@ -68,7 +72,7 @@ public abstract class JwksSource
 
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return new HttpJwksSource(jwksUri, httpClient, timeProvider);
+        return new HttpJwksSource(jwksUri, httpClient, timeProvider, AuthorizerMetrics.For(meter));
     }
 
     /// <summary>Finds the signing key with this <c>kid</c>, refreshing the keys if the source can.</summary>

@@ -81,6 +81,25 @@ public sealed class AuthorizersInGatewayTests : IDisposable
 
     private static MethodAuthorization Custom(string name) => new(AuthorizationType.Custom, name);
 
+    // An authorizer policy that allows everything, but only from 203.0.113.0/24.
+    private static CustomAuthorizerResponse AllowFrom203_0_113() => new()
+    {
+        PrincipalID = "alice",
+        PolicyDocument = new AuthorizerPolicyDocument
+        {
+            Statement =
+            [
+                new AuthorizerPolicyStatement
+                {
+                    Effect = "Allow",
+                    Action = new HashSet<string> { "execute-api:Invoke" },
+                    Resource = new HashSet<string> { "*" },
+                    Condition = new Dictionary<string, IDictionary<string, object>> { ["IpAddress"] = new Dictionary<string, object> { ["aws:SourceIp"] = "203.0.113.0/24" } },
+                },
+            ],
+        },
+    };
+
     private static MethodAuthorization Cognito(params string[] scopes) => new(AuthorizationType.CognitoUserPools, "cognito", scopes);
 
     private static string ResourcePolicy(string effect, string resource) => $$"""
@@ -245,23 +264,7 @@ public sealed class AuthorizersInGatewayTests : IDisposable
             new Dictionary<string, CognitoUserPoolAuthorizer>(),
             new Dictionary<string, JwtAuthorizer>(),
             new CustomAuthorizerInvoker(
-                [new(CustomAuthorizerDefinition.Token("ip-token", resultTtlInSeconds: 0), new ScriptedAuthorizer(_ => new CustomAuthorizerResponse
-                {
-                    PrincipalID = "alice",
-                    PolicyDocument = new AuthorizerPolicyDocument
-                    {
-                        Statement =
-                        [
-                            new AuthorizerPolicyStatement
-                            {
-                                Effect = "Allow",
-                                Action = new HashSet<string> { "execute-api:Invoke" },
-                                Resource = new HashSet<string> { "*" },
-                                Condition = new Dictionary<string, IDictionary<string, object>> { ["IpAddress"] = new Dictionary<string, object> { ["aws:SourceIp"] = "203.0.113.0/24" } },
-                            },
-                        ],
-                    },
-                }))],
+                [new(CustomAuthorizerDefinition.Token("ip-token", resultTtlInSeconds: 0), new ScriptedAuthorizer(_ => AllowFrom203_0_113()))],
                 new EngineAuthorizerPolicyCompiler(Api),
                 _time),
             ["ip-token"],
@@ -278,23 +281,7 @@ public sealed class AuthorizersInGatewayTests : IDisposable
     public async Task A_cached_authorizer_policy_is_evaluated_once_per_request_with_that_requests_source_ip()
     {
         var compiler = new CountingPolicyCompiler();
-        var authorizer = new ScriptedAuthorizer(_ => new CustomAuthorizerResponse
-        {
-            PrincipalID = "alice",
-            PolicyDocument = new AuthorizerPolicyDocument
-            {
-                Statement =
-                [
-                    new AuthorizerPolicyStatement
-                    {
-                        Effect = "Allow",
-                        Action = new HashSet<string> { "execute-api:Invoke" },
-                        Resource = new HashSet<string> { "*" },
-                        Condition = new Dictionary<string, IDictionary<string, object>> { ["IpAddress"] = new Dictionary<string, object> { ["aws:SourceIp"] = "203.0.113.0/24" } },
-                    },
-                ],
-            },
-        });
+        var authorizer = new ScriptedAuthorizer(_ => AllowFrom203_0_113());
         using var authorizers = new GatewayAuthorizers(
             new Dictionary<string, CognitoUserPoolAuthorizer>(),
             new Dictionary<string, JwtAuthorizer>(),

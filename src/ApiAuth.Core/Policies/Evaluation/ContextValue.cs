@@ -1,22 +1,33 @@
 namespace ApiAuth.Policies.Evaluation;
 
-/// <summary>The values of one condition key in a request, with addresses pre-parsed for <c>IpAddress</c> conditions.</summary>
-internal sealed class ContextValue
+/// <summary>The values of one condition key in a request, read as IP addresses the first time an <c>IpAddress</c> condition asks.</summary>
+internal sealed class ContextValue(string[] values)
 {
-    public ContextValue(string[] values)
-    {
-        Values = values;
-        Addresses = new IpAddressValue[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            // Parsed once here so that evaluating IP conditions is integer arithmetic.
-            IpAddressValue.TryParse(values[i], out Addresses[i]);
-        }
-    }
+    private IpAddressValue[]? _addresses;
 
     /// <summary>The values; empty for a key present with an empty list.</summary>
-    public string[] Values { get; }
+    public string[] Values { get; } = values;
 
     /// <summary>The values read as IP addresses (invalid entries have <see cref="IpAddressValue.IsValid"/> false).</summary>
-    public IpAddressValue[] Addresses { get; }
+    /// <remarks>
+    /// Parsed on first use, since most keys (user agent, time, tags) never meet an IP condition. Parsing is a pure
+    /// function of the values, so two threads racing here compute equal arrays; the first one published wins.
+    /// </remarks>
+    public IpAddressValue[] Addresses => Volatile.Read(ref _addresses) ?? Publish();
+
+    private IpAddressValue[] Publish()
+    {
+        var parsed = Parse(Values);
+        return Interlocked.CompareExchange(ref _addresses, parsed, null) ?? parsed;
+    }
+
+    private static IpAddressValue[] Parse(string[] values)
+    {
+        var addresses = new IpAddressValue[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            IpAddressValue.TryParse(values[i], out addresses[i]);
+        }
+        return addresses;
+    }
 }

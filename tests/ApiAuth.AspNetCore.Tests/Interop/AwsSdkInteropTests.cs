@@ -5,25 +5,8 @@ namespace ApiAuth.AspNetCore.Tests.Interop;
 
 /// <summary>Requests signed by AWSSDK.Core's <c>AWS4Signer</c>, sent to a real Kestrel server, verify; tampered ones do not.</summary>
 [NonParallelizable]
-public sealed class AwsSdkInteropTests
+public sealed class AwsSdkInteropTests : KestrelInteropFixture
 {
-    private SigV4KestrelServer _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        _server = await StartAsync();
-        _client = new HttpClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private static IEnumerable<TestCaseData> Shapes()
     {
         yield return new TestCaseData("GET", "/prod/pets", Array.Empty<string>(), null).SetName("Plain GET");
@@ -38,14 +21,14 @@ public sealed class AwsSdkInteropTests
     [TestCaseSource(nameof(Shapes))]
     public async Task Sdk_signed_request_verifies(string method, string path, string[] query, string? body)
     {
-        var answer = await Send(AwsSdkSigner.Sign(_server.BaseAddress, method, path, Pairs(query), Bytes(body), AccessKeyId, Secret));
+        var answer = await Send(AwsSdkSigner.Sign(Server.BaseAddress, method, path, Pairs(query), Bytes(body), AccessKeyId, Secret));
         Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
     }
 
     [Test]
     public async Task Sdk_signed_path_segment_with_encoded_slash_verifies()
     {
-        var message = AwsSdkSigner.Sign(_server.BaseAddress, "GET", "/prod/pets/{id}", [], null, AccessKeyId, Secret,
+        var message = AwsSdkSigner.Sign(Server.BaseAddress, "GET", "/prod/pets/{id}", [], null, AccessKeyId, Secret,
             pathResources: new Dictionary<string, string> { ["{id}"] = "a/b" });
         Assert.That(message.RequestUri!.OriginalString, Does.Contain("a%2Fb"));
         var answer = await Send(message);
@@ -55,21 +38,21 @@ public sealed class AwsSdkInteropTests
     [Test]
     public async Task Sdk_signed_request_with_session_token_verifies()
     {
-        var answer = await Send(AwsSdkSigner.Sign(_server.BaseAddress, "GET", "/prod/pets", [], null, TemporaryAccessKeyId, TemporarySecret, SessionToken));
+        var answer = await Send(AwsSdkSigner.Sign(Server.BaseAddress, "GET", "/prod/pets", [], null, TemporaryAccessKeyId, TemporarySecret, SessionToken));
         Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
     }
 
     [Test]
     public async Task Sdk_signed_request_with_session_token_of_another_session_is_rejected()
     {
-        var answer = await Send(AwsSdkSigner.Sign(_server.BaseAddress, "GET", "/prod/pets", [], null, TemporaryAccessKeyId, TemporarySecret, SessionToken + "x"));
+        var answer = await Send(AwsSdkSigner.Sign(Server.BaseAddress, "GET", "/prod/pets", [], null, TemporaryAccessKeyId, TemporarySecret, SessionToken + "x"));
         Assert.That(answer.Reason, Is.EqualTo("InvalidSessionToken"));
     }
 
     [TestCaseSource(nameof(Shapes))]
     public async Task Sdk_signed_request_sent_to_another_path_is_rejected(string method, string path, string[] query, string? body)
     {
-        var message = AwsSdkSigner.Sign(_server.BaseAddress, method, path, Pairs(query), Bytes(body), AccessKeyId, Secret);
+        var message = AwsSdkSigner.Sign(Server.BaseAddress, method, path, Pairs(query), Bytes(body), AccessKeyId, Secret);
         message.RequestUri = new Uri(message.RequestUri!.ToString().Replace("/prod/", "/test/", StringComparison.Ordinal));
         var answer = await Send(message);
         Assert.Multiple(() =>
@@ -82,7 +65,7 @@ public sealed class AwsSdkInteropTests
     [TestCaseSource(nameof(Shapes))]
     public async Task Sdk_signed_request_with_an_added_query_parameter_is_rejected(string method, string path, string[] query, string? body)
     {
-        var message = AwsSdkSigner.Sign(_server.BaseAddress, method, path, Pairs(query), Bytes(body), AccessKeyId, Secret);
+        var message = AwsSdkSigner.Sign(Server.BaseAddress, method, path, Pairs(query), Bytes(body), AccessKeyId, Secret);
         var uri = message.RequestUri!.ToString();
         message.RequestUri = new Uri(uri + (uri.Contains('?', StringComparison.Ordinal) ? "&admin=true" : "?admin=true"));
         Assert.That((await Send(message)).Reason, Is.EqualTo("SignatureDoesNotMatch"));
@@ -91,7 +74,7 @@ public sealed class AwsSdkInteropTests
     [Test]
     public async Task Sdk_signed_post_with_a_changed_body_is_rejected()
     {
-        var message = AwsSdkSigner.Sign(_server.BaseAddress, "POST", "/prod/pets", [], Bytes("{\"name\":\"Rex\"}"), AccessKeyId, Secret);
+        var message = AwsSdkSigner.Sign(Server.BaseAddress, "POST", "/prod/pets", [], Bytes("{\"name\":\"Rex\"}"), AccessKeyId, Secret);
         message.Content = new ByteArrayContent(Bytes("{\"name\":\"Max\"}")!);
         message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         // AWS4Signer signs x-amz-content-sha256, so the changed body no longer matches the declared hash.
@@ -101,7 +84,7 @@ public sealed class AwsSdkInteropTests
     [Test]
     public async Task Sdk_signed_request_with_the_wrong_secret_is_rejected()
     {
-        var answer = await Send(AwsSdkSigner.Sign(_server.BaseAddress, "GET", "/prod/pets", [], null, AccessKeyId, "not-the-secret"));
+        var answer = await Send(AwsSdkSigner.Sign(Server.BaseAddress, "GET", "/prod/pets", [], null, AccessKeyId, "not-the-secret"));
         Assert.Multiple(() =>
         {
             Assert.That(answer.Reason, Is.EqualTo("SignatureDoesNotMatch"));
@@ -113,7 +96,7 @@ public sealed class AwsSdkInteropTests
     {
         using (message)
         {
-            using var response = await _client.SendAsync(message);
+            using var response = await Client.SendAsync(message);
             return await Answer.ReadAsync(response);
         }
     }

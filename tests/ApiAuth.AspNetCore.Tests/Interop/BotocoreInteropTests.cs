@@ -9,16 +9,8 @@ namespace ApiAuth.AspNetCore.Tests.Interop;
 /// .ci/run) to a real Kestrel server verify, in header and presigned form; tampered after signing, they do not.
 /// </summary>
 [NonParallelizable]
-public sealed class BotocoreInteropTests
+public sealed class BotocoreInteropTests : KestrelInteropFixture
 {
-    private SigV4KestrelServer _server = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer() => _server = await StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopServer() => await _server.DisposeAsync();
-
     private static IEnumerable<TestCaseData> Shapes()
     {
         yield return new TestCaseData("GET", "/prod/pets", null).SetName("{m}(plain GET)");
@@ -101,7 +93,7 @@ public sealed class BotocoreInteropTests
             Assert.That(answer["reason"]!.GetValue<string>(), Is.EqualTo(reason));
         });
 
-    private string Url(string path) => new Uri(_server.BaseAddress, path).OriginalString.Replace("//prod", "/prod", StringComparison.Ordinal);
+    private string Url(string path) => new Uri(Server.BaseAddress, path).OriginalString.Replace("//prod", "/prod", StringComparison.Ordinal);
 
     private static async Task<JsonNode> Run(JsonObject spec)
     {

@@ -8,25 +8,8 @@ namespace ApiAuth.AspNetCore.Tests.Interop;
 /// sent, changed, with the same signature.
 /// </summary>
 [NonParallelizable]
-public sealed class CurlInteropTests
+public sealed class CurlInteropTests : KestrelInteropFixture
 {
-    private SigV4KestrelServer _server = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartServer()
-    {
-        _server = await StartAsync();
-        _client = new HttpClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private static IEnumerable<TestCaseData> Shapes()
     {
         yield return new TestCaseData("GET", "/prod/pets", null).SetName("{m}(plain GET)");
@@ -103,18 +86,18 @@ public sealed class CurlInteropTests
 
     private async Task<ReceivedRequest> SendWithCurl(string method, string path, string? body)
     {
-        while (_server.Received.TryDequeue(out _))
+        while (Server.Received.TryDequeue(out _))
         {
         }
         var (status, output) = await Curl(method, path, body);
         Assert.That(status, Is.EqualTo(200), output);
-        Assert.That(_server.Received.TryDequeue(out var sent), Is.True);
+        Assert.That(Server.Received.TryDequeue(out var sent), Is.True);
         return sent!;
     }
 
     private async Task<Answer> Replay(ReceivedRequest sent, string rawTarget, byte[] body)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(sent.Method), new Uri(_server.BaseAddress, rawTarget));
+        using var message = new HttpRequestMessage(new HttpMethod(sent.Method), new Uri(Server.BaseAddress, rawTarget));
         if (sent.Method != "GET")
         {
             message.Content = new ByteArrayContent(body);
@@ -130,7 +113,7 @@ public sealed class CurlInteropTests
                 message.Content?.Headers.TryAddWithoutValidation(name, value);
             }
         }
-        using var response = await _client.SendAsync(message);
+        using var response = await Client.SendAsync(message);
         return await Answer.ReadAsync(response);
     }
 
@@ -147,7 +130,7 @@ public sealed class CurlInteropTests
             arguments.AddRange(["-H", "Content-Type: application/json", "--data-binary", body]);
         }
         arguments.AddRange(extra ?? []);
-        arguments.Add(_server.BaseAddress.ToString().TrimEnd('/') + path);
+        arguments.Add(Server.BaseAddress.ToString().TrimEnd('/') + path);
         var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync("curl", arguments);
         Assert.That(exitCode, Is.Zero, $"curl failed: {stderr}");
         var lastLine = stdout.LastIndexOf('\n');

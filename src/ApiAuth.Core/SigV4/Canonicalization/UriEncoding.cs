@@ -27,7 +27,6 @@ internal static class UriEncoding
     /// <summary>Encodes text (as UTF-8 bytes) without decoding anything first: a '%' becomes <c>%25</c>.</summary>
     public static void AppendEncoded(ref PooledByteBuffer output, ReadOnlySpan<char> text, bool keepSlash, bool keepSubDelimiters = false)
     {
-        Span<byte> utf8 = stackalloc byte[4];
         var i = 0;
         while (i < text.Length)
         {
@@ -38,13 +37,7 @@ internal static class UriEncoding
                 i++;
                 continue;
             }
-            Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
-            var written = rune.EncodeToUtf8(utf8);
-            for (var b = 0; b < written; b++)
-            {
-                output.AppendPercentEncoded(utf8[b]);
-            }
-            i += consumed;
+            i += AppendEncodedRune(ref output, text[i..]);
         }
     }
 
@@ -56,7 +49,6 @@ internal static class UriEncoding
     /// </summary>
     public static void AppendDecodedThenEncoded(ref PooledByteBuffer output, ReadOnlySpan<char> text)
     {
-        Span<byte> utf8 = stackalloc byte[4];
         var i = 0;
         while (i < text.Length)
         {
@@ -79,14 +71,21 @@ internal static class UriEncoding
                 i++;
                 continue;
             }
-            Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
-            var written = rune.EncodeToUtf8(utf8);
-            for (var b = 0; b < written; b++)
-            {
-                output.AppendPercentEncoded(utf8[b]);
-            }
-            i += consumed;
+            i += AppendEncodedRune(ref output, text[i..]);
         }
+    }
+
+    // Percent-encodes the UTF-8 bytes of the character (or surrogate pair) that starts the text; returns the chars used.
+    private static int AppendEncodedRune(ref PooledByteBuffer output, ReadOnlySpan<char> text)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        Rune.DecodeFromUtf16(text, out var rune, out var consumed);
+        var written = rune.EncodeToUtf8(utf8);
+        for (var b = 0; b < written; b++)
+        {
+            output.AppendPercentEncoded(utf8[b]);
+        }
+        return consumed;
     }
 
     /// <summary>Percent-decodes ASCII text into <paramref name="destination"/>; false when it does not fit or is not ASCII.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using ApiAuth.AspNetCore.Configuration;
 using ApiAuth.Gateway;
+using ApiAuth.SigV4;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -23,10 +24,17 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
     {
         var needsBody = method.Type == AuthorizationType.AwsIam;
         var request = context.Request;
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(rawTarget))
+        {
+            // Hosts without a raw target (TestServer) get the re-escaped path, the closest thing to the wire form.
+            rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+        }
         string? payloadHash = null;
-        // Hash the body only for requests that claim a signature: an unsigned request is refused without reading it.
-        // Whether a body exists comes from the server (HTTP/2 and HTTP/3 bodies need no Content-Length).
-        if (needsBody && ClaimsSignature(request) && CanHaveBody(context))
+        // Hash the body only for requests that claim a signature, as the verifier reads the claim: an unsigned request
+        // is refused without reading it. Whether a body exists comes from the server (HTTP/2 and HTTP/3 bodies need no
+        // Content-Length).
+        if (needsBody && SigV4Verifier.ClaimsSignature(rawTarget, request.Headers.Authorization.Count > 0) && CanHaveBody(context))
         {
             if (request.ContentLength > options.MaxBodySize)
             {
@@ -51,12 +59,6 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         var peer = context.Connection.RemoteIpAddress;
         // VPC headers are believed only from a configured trusted proxy (start-up refuses them without one).
         var peerTrusted = _proxies.IsTrusted(peer);
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(rawTarget))
-        {
-            // Hosts without a raw target (TestServer) get the re-escaped path, the closest thing to the wire form.
-            rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
-        }
         var endpoint = context.GetEndpoint() as RouteEndpoint;
         // Query, route values and stage variables feed REQUEST authorizers only; other methods skip building them.
         var custom = method.Type == AuthorizationType.Custom;
@@ -80,10 +82,6 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
     private static Dictionary<string, string> RouteValues(HttpContext context) =>
         context.GetRouteData().Values.Where(v => v.Key is not ("controller" or "action"))
             .ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
-
-    private static bool ClaimsSignature(HttpRequest request) =>
-        request.Headers.Authorization.Count > 0 || request.QueryString.Value?.Contains("X-Amz-", StringComparison.OrdinalIgnoreCase) == true
-        || request.QueryString.Value?.Contains("X%2DAmz", StringComparison.OrdinalIgnoreCase) == true;
 
     private static bool CanHaveBody(HttpContext context) =>
         context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody

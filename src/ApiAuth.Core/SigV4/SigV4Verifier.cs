@@ -39,6 +39,26 @@ public sealed class SigV4Verifier
         _regions = _options.Regions.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>
+    /// Whether a request claims a signature, read exactly as <see cref="VerifyAsync(SigV4Request, CancellationToken)"/>
+    /// reads it: an <c>Authorization</c> header, or an <c>X-Amz-Algorithm</c> query parameter however its name is
+    /// percent-encoded. Adapters ask this to decide whether a body must be read and hashed; a check of their own that
+    /// missed a spelling the verifier accepts would let a body the signature never covered through.
+    /// </summary>
+    /// <param name="rawTarget">The request target as received (path and query, not decoded).</param>
+    /// <param name="hasAuthorizationHeader">Whether the request has an <c>Authorization</c> header.</param>
+    /// <returns>True when the verifier would check a signature rather than answer "Missing Authentication Token".</returns>
+    public static bool ClaimsSignature(string rawTarget, bool hasAuthorizationHeader)
+    {
+        ArgumentNullException.ThrowIfNull(rawTarget);
+        if (hasAuthorizationHeader)
+        {
+            return true;
+        }
+        CanonicalRequestWriter.SplitTarget(rawTarget, out _, out var query);
+        return SignatureParameters.HasQueryParameter(query, SigV4Constants.QueryAlgorithm);
+    }
+
     /// <summary>Verifies a request.</summary>
     public ValueTask<SigV4VerificationResult> VerifyAsync(SigV4Request request, CancellationToken cancellationToken = default) =>
         VerifyAsync(request, includeDiagnostics: false, cancellationToken);

@@ -358,7 +358,7 @@ internal struct SignatureParameters
         return null;
     }
 
-    private static bool HasQueryParameter(ReadOnlySpan<char> query, string name)
+    internal static bool HasQueryParameter(ReadOnlySpan<char> query, string name)
     {
         Span<char> decoded = stackalloc char[32];
         foreach (var range in query.Split('&'))

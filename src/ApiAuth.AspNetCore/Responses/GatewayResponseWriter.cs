@@ -40,14 +40,37 @@ internal sealed class GatewayResponseWriter(ApiAuthOptions options)
         await response.WriteAsync(body, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Fills a body template; the message is inserted JSON-escaped, so it cannot break the JSON.</summary>
+    /// <summary>
+    /// Fills a body template in one pass over the template: the message is inserted JSON-escaped, so it cannot break
+    /// the JSON, and text inserted is never scanned again, so a message that quotes a placeholder (it may quote the
+    /// caller's Authorization header) stays as it is instead of multiplying the response.
+    /// </summary>
     internal static string Render(string template, string? message, string responseType)
     {
+        const string Prefix = "$context.error.";
         var quoted = message is null ? "null" : JsonSerializer.Serialize(message);
         var inner = message is null ? "" : quoted[1..^1];
-        return template
-            .Replace("$context.error.messageString", quoted, StringComparison.Ordinal)
-            .Replace("$context.error.message", inner, StringComparison.Ordinal)
-            .Replace("$context.error.responseType", responseType, StringComparison.Ordinal);
+        var body = new StringBuilder(template.Length + quoted.Length);
+        var rest = template.AsSpan();
+        int at;
+        while ((at = rest.IndexOf(Prefix, StringComparison.Ordinal)) >= 0)
+        {
+            body.Append(rest[..at]);
+            rest = rest[(at + Prefix.Length)..];
+            // messageString before message: the longer name wins. Anything else is text.
+            var name = rest.StartsWith("messageString", StringComparison.Ordinal) ? "messageString"
+                : rest.StartsWith("message", StringComparison.Ordinal) ? "message"
+                : rest.StartsWith("responseType", StringComparison.Ordinal) ? "responseType"
+                : "";
+            body.Append(name switch
+            {
+                "messageString" => quoted,
+                "message" => inner,
+                "responseType" => responseType,
+                _ => Prefix,
+            });
+            rest = rest[name.Length..];
+        }
+        return body.Append(rest).ToString();
     }
 }

@@ -183,6 +183,25 @@ public sealed class AdapterTests
     }
 
     [Test]
+    public async Task Template_placeholders_inside_a_message_are_not_expanded()
+    {
+        // Messages may quote the caller's Authorization header; expanding placeholders found in it would let one
+        // 8 KB header produce a response of megabytes.
+        await using var app = await TestApp.StartAsync();
+        var placeholders = string.Concat(Enumerable.Repeat("$context.error.message", 300));
+        var authorization = $"AWS4-HMAC-SHA256 X{placeholders}=1";
+
+        var answer = await SampleFactory.GetAsync(app.Client(), "/minimal/iam", authorization);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(403));
+            Assert.That(answer.Message, Does.Contain($"Authorization={authorization}"), "the message is carried as it is");
+            Assert.That(answer.Body.GetRawText().Length, Is.LessThan(3 * authorization.Length));
+        });
+    }
+
+    [Test]
     public void Invalid_resource_policy_stops_the_app_with_the_json_path()
     {
         var exception = Assert.ThrowsAsync<OptionsValidationException>(async () =>

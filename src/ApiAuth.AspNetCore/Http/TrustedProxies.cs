@@ -48,7 +48,8 @@ internal sealed class TrustedProxies
 
     /// <summary>
     /// The client address: the connection's, or, when the connection is a trusted proxy, the right-most address in
-    /// the forwarded chain that is not itself a trusted proxy (what the nearest untrusted hop said).
+    /// the forwarded chain that is not itself a trusted proxy (what the nearest untrusted hop said); null when a hop
+    /// in that chain is not an IP address.
     /// </summary>
     public IPAddress? ClientAddress(IPAddress? peer, string? forwardedFor)
     {
@@ -61,8 +62,9 @@ internal sealed class TrustedProxies
         {
             if (!IPAddress.TryParse(hops[i], out var hop))
             {
-                // A malformed hop ends the trusted chain: use the last address we could trust to have seen it.
-                return peer;
+                // A hop we cannot read hides the client: no source address (IP conditions then fail closed), never
+                // the proxy's own, which an allow for the proxies' network would let through.
+                return null;
             }
             if (!IsTrusted(hop))
             {

@@ -145,6 +145,25 @@ public sealed class AdapterTests
         });
     }
 
+    [TestCase("198.51.100.7:443")]
+    [TestCase("unknown")]
+    [TestCase("10.0.0.9, not-an-address")]
+    public async Task A_malformed_forwarded_hop_leaves_the_source_ip_unknown_rather_than_the_proxys(string forwardedFor)
+    {
+        // An allow for the proxies' own network must not open to whoever stands behind a proxy writing hops we cannot read.
+        await using var app = await TestApp.StartAsync(o =>
+        {
+            o.ResourcePolicy = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/prod/*/*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}
+                """;
+            o.TrustedProxies.Add("10.0.0.0/8");
+        });
+
+        var answer = await SampleFactory.GetAsync(app.Client(), "/minimal/open", null, ("X-Test-Peer", "10.1.2.3"), ("X-Forwarded-For", forwardedFor));
+
+        Assert.That(answer.Status, Is.EqualTo(403));
+    }
+
     [Test]
     public async Task Vpc_endpoint_header_counts_only_from_trusted_proxies()
     {

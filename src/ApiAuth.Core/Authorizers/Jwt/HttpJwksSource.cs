@@ -73,6 +73,7 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed fetch keeps the last good keys; callers must never see it throw.")]
     private async Task<FrozenDictionary<string, JsonWebKey>?> FetchAsync()
     {
         using var timeout = new CancellationTokenSource(FetchTimeout, timeProvider);
@@ -87,9 +88,10 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
             var json = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
             return json is not null && JwksParser.TryParse(json, out var keys, out _) ? keys : null;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or JsonException or OperationCanceledException or InvalidOperationException)
+        catch (Exception)
         {
-            // Every caller awaits this fetch: it must end in "no new keys", never in an exception.
+            // Every caller awaits this fetch: it must end in "no new keys", never in an exception, whatever the
+            // caller's HttpClient pipeline (retry or circuit-breaker handlers included) throws.
             return null;
         }
     }

@@ -121,6 +121,28 @@ public sealed class HttpJwksSourceTests : IDisposable
     }
 
     [Test]
+    public async Task A_client_pipeline_throwing_its_own_exception_keeps_the_last_good_keys_in_use()
+    {
+        // Resilience handlers throw their own types (an open circuit, a rejected timeout), not HttpRequestException.
+        await using var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()));
+        var handler = new BreakableHandler { InnerHandler = new HttpClientHandler() };
+        using var http = new HttpClient(handler);
+        var authorizer = new CognitoUserPoolAuthorizer(
+            new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId] },
+            JwksSource.FromUri(server.Uri, http, _time),
+            _time);
+        await authorizer.AuthorizeAsync(Token(Key1), NoScopes);
+        handler.Broken = true;
+
+        _time.Advance(JwksSource.MaximumKeyAge + TimeSpan.FromMinutes(1));
+        var stillWorks = await authorizer.AuthorizeAsync(Token(Key1), NoScopes);
+        var unknown = await authorizer.AuthorizeAsync(Token(Key2), NoScopes);
+
+        Assert.That(stillWorks.IsAllowed, Is.True, stillWorks.Reason.ToString());
+        Assert.That(unknown.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId));
+    }
+
+    [Test]
     public async Task Server_down_from_the_start_is_401_never_allow_until_it_comes_back()
     {
         var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()));
@@ -177,4 +199,14 @@ public sealed class HttpJwksSourceTests : IDisposable
 
         Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.NoSigningKeys));
     }
+
+    private sealed class BreakableHandler : DelegatingHandler
+    {
+        public bool Broken { get; set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Broken ? throw new CircuitOpenException() : base.SendAsync(request, cancellationToken);
+    }
+
+    private sealed class CircuitOpenException : Exception;
 }

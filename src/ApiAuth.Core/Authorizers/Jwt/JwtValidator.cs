@@ -168,7 +168,8 @@ internal sealed class JwtValidator
             return AuthorizerReason.MissingExpiration;
         }
 
-        if (now >= expires + _clockSkew)
+        // Skew comes off "now", not onto the token's expiry, which may sit at DateTime.MaxValue.
+        if (now - _clockSkew >= expires)
         {
             return AuthorizerReason.TokenExpired;
         }

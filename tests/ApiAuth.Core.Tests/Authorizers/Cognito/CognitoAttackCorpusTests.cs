@@ -89,6 +89,21 @@ public sealed class CognitoAttackCorpusTests
     }
 
     [Test]
+    public async Task An_expiry_at_the_end_of_time_with_clock_skew_is_an_outcome_not_an_exception()
+    {
+        var lenient = new CognitoUserPoolAuthorizer(
+            new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId], ClockSkew = TimeSpan.FromSeconds(30) },
+            JwksSource.FromJson(TestJwt.Jwks(Key.Jwk())),
+            _time);
+        // 9999-12-31T23:59:59Z: adding the skew to it would overflow DateTime.
+        var token = TestJwt.Rs256(Key, TestJwt.IdTokenPayload().With("exp", 253402300799L));
+
+        var outcome = await lenient.AuthorizeAsync(token, NoScopes);
+
+        Assert.That(outcome.IsAllowed, Is.True, outcome.Reason.ToString());
+    }
+
+    [Test]
     public async Task Token_expires_on_the_injected_clock()
     {
         var token = TestJwt.Rs256(Key, TestJwt.IdTokenPayload());

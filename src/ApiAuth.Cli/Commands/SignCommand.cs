@@ -82,7 +82,7 @@ internal static class SignCommand
                     return SignTarget.Fail($"The request is not raw HTTP/1.1 text: {error}");
                 }
                 var host = raw!.GetHeader("host");
-                if (host is null || !Uri.TryCreate($"{scheme}://{host.Trim()}{raw.RawTarget}", UriKind.Absolute, out var fromRequest))
+                if (host is null || !Uri.TryCreate($"{scheme}://{host}{raw.RawTarget}", UriKind.Absolute, out var fromRequest))
                 {
                     return SignTarget.Fail("The request needs a Host header and a target that form a valid URL.");
                 }

@@ -69,7 +69,8 @@ public static class RawHttpRequest
                 error = $"Line {i + 1} is not a 'Name: value' header: '{Truncate(line)}'.";
                 return false;
             }
-            headers.Add(new(line[..colon], line[(colon + 1)..]));
+            // The spaces around a field value are not part of it (RFC 9110 §5.5), as an HTTP server would read it.
+            headers.Add(new(line[..colon], line[(colon + 1)..].Trim(' ', '\t')));
         }
 
         var body = bodyStart < text.Length ? text[bodyStart..].ToArray() : [];

@@ -18,6 +18,18 @@ public sealed class SignCommandTests
     }
 
     [Test]
+    public async Task Sign_with_a_session_token_prints_headers_that_verify_back()
+    {
+        string[] token = ["--session-token", "FQoGZXIvYXdzEXAMPLETOKEN"];
+        var sign = await CliRun.RunAsync(["sign", .. Key, .. token, "--url", "https://example.amazonaws.com/prod/pets", "--now", "2026-01-02T03:04:05Z"]);
+        Assert.That(sign.Stdout, Does.Contain("X-Amz-Security-Token: FQoGZXIvYXdzEXAMPLETOKEN"), sign.Stderr);
+
+        var request = "GET /prod/pets HTTP/1.1\nHost: example.amazonaws.com\n" + sign.Stdout.Replace("\r", "", StringComparison.Ordinal) + "\n";
+        var verify = await CliRun.RunAsync(request, ["verify", .. Key, .. token, "--request", "-", "--now", "2026-01-02T03:06:00Z"]);
+        Assert.That(verify.ExitCode, Is.Zero, verify.Stdout);
+    }
+
+    [Test]
     public async Task Presign_prints_a_url_that_verifies_back_until_it_expires()
     {
         var presign = await CliRun.RunAsync(["presign", .. Key, "--url", "https://example.amazonaws.com/prod/pets", "--expires", "60", "--now", "2026-01-02T03:04:05Z"]);

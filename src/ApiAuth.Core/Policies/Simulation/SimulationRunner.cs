@@ -107,8 +107,8 @@ public static class SimulationRunner
             {
                 throw new CaseException($"principal '{principalText}' is not \"anonymous\", an account id or an IAM/STS ARN");
             }
-            var resource = properties.TryGetValue("resource", out var r) ? String(r, "resource") : throw new CaseException("the case has no resource");
-            var action = properties.TryGetValue("action", out var a) ? String(a, "action") : PolicyRequest.InvokeAction;
+            var resource = properties.TryGetValue("resource", out var r) ? NonEmpty(String(r, "resource"), "resource") : throw new CaseException("the case has no resource");
+            var action = properties.TryGetValue("action", out var a) ? NonEmpty(String(a, "action"), "action") : PolicyRequest.InvokeAction;
             var type = properties.TryGetValue("authorizationType", out var t) ? ParseType(String(t, "authorizationType"))
                 : principal.Type == CallerType.Anonymous ? AuthorizationType.None : AuthorizationType.AwsIam;
 
@@ -175,6 +175,7 @@ public static class SimulationRunner
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
+            NonEmpty(property.Name, "context key");
             if (!seen.Add(property.Name))
             {
                 throw new CaseException($"context key '{property.Name}' appears twice (keys compare case-insensitively)");
@@ -229,6 +230,8 @@ public static class SimulationRunner
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static string NonEmpty(string value, string what) => value.Length > 0 ? value : throw new CaseException($"{what} must not be empty");
 
     // A malformed case, raised from deep inside the readers above. It never escapes RunCase, which turns it into the
     // case's "Error" line, so callers still get results rather than exceptions.

@@ -77,6 +77,9 @@ public sealed class SimulationRunnerTests
     [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "extra": 1}""", "unknown case key 'extra'")]
     [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "context": {"a": 1}}""", "must be a string or an array")]
     [TestCase("""not json""", "line 1 is not JSON")]
+    [TestCase("""{"name": "x", "principal": "anonymous", "resource": ""}""", "resource must not be empty")]
+    [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "action": ""}""", "action must not be empty")]
+    [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "context": {"": "v"}}""", "context key must not be empty")]
     public void Malformed_case_gives_an_Error_line(string line, string message)
     {
         var run = SimulationRunner.Run(line);

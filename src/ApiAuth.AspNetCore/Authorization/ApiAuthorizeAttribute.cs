@@ -10,12 +10,13 @@ namespace ApiAuth.AspNetCore.Authorization;
 /// wins (an action's over its controller's).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]
-public sealed class ApiAuthorizeAttribute : AuthorizeAttribute, IAuthorizationRequirementData
+public sealed class ApiAuthorizeAttribute : AuthorizeAttribute
 {
     /// <summary>Protects with the given authorization type.</summary>
     public ApiAuthorizeAttribute(AuthorizationType type)
     {
         Type = type;
+        // The ApiAuth policy brings both the scheme and the requirement.
         Policy = ApiAuthDefaults.PolicyName;
     }
 
@@ -30,7 +31,4 @@ public sealed class ApiAuthorizeAttribute : AuthorizeAttribute, IAuthorizationRe
 
     /// <summary>The method's authorization, as the pipeline reads it.</summary>
     public MethodAuthorization ToMethodAuthorization() => new(Type, Authorizer, Scopes);
-
-    /// <inheritdoc />
-    public IEnumerable<IAuthorizationRequirement> GetRequirements() => [ApiAuthRequirement.Instance];
 }

@@ -81,9 +81,12 @@ public static class GatewayAuthorization
     public static AuthorizationDecision? CheckBeforeAuthorizer(PolicyRequest request, CompiledPolicy? resourcePolicy)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var evaluation = resourcePolicy?.Evaluate(Anonymous(request)) ?? default;
-        return evaluation.Decision == PolicyDecision.ExplicitDeny ? ResourcePolicyDenied(request, evaluation) : null;
+        return CheckBeforeAuthorizer(request, resourcePolicy?.Evaluate(Anonymous(request)) ?? default);
     }
+
+    /// <summary>The same check on a resource-policy evaluation already made for the anonymous view of the request.</summary>
+    internal static AuthorizationDecision? CheckBeforeAuthorizer(PolicyRequest request, PolicyEvaluation resource) =>
+        resource.Decision == PolicyDecision.ExplicitDeny ? ResourcePolicyDenied(request, resource) : null;
 
     /// <summary>
     /// CUSTOM, after the authorizer returned a policy: the authorizer's policy is the identity side, combined with the

@@ -94,7 +94,9 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
     // authorizer's policy is the identity side, combined with the resource policy in the API owner's account.
     private async ValueTask<GatewayDecision> CustomAsync(GatewayAuthorizerContext context, string name, CancellationToken cancellationToken)
     {
-        if (GatewayAuthorization.CheckBeforeAuthorizer(context.AnonymousRequest, context.ResourcePolicy) is { } denied)
+        // Evaluated once: the same anonymous view decides before the authorizer and combines with it afterwards.
+        var resourceEvaluation = context.ResourcePolicy?.Evaluate(context.AnonymousRequest) ?? default;
+        if (GatewayAuthorization.CheckBeforeAuthorizer(context.AnonymousRequest, resourceEvaluation) is { } denied)
         {
             return ApiGateway.FromAuthorization(denied, AuthorizationType.Custom, context.MethodArn);
         }
@@ -111,7 +113,6 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
             AuthorizerReason.ExplicitDeny => PolicyDecision.ExplicitDeny,
             _ => PolicyDecision.ImplicitDeny,
         };
-        var resourceEvaluation = context.ResourcePolicy?.Evaluate(context.AnonymousRequest) ?? default;
         var combined = PolicyCombination.Combine(authorizer, resourceEvaluation.Decision, sameAccount: true);
         GatewayDecision decision;
         if (combined == PolicyDecision.Allow)
@@ -126,14 +127,9 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
                 Statements = resourceEvaluation.Decision == PolicyDecision.Allow ? [resourceEvaluation.Statement!] : [],
             };
         }
-        else if (resourceEvaluation.Decision == PolicyDecision.ExplicitDeny)
-        {
-            decision = ApiGateway.FromAuthorization(
-                AuthorizationDecision.AccessDenied(PolicyDecision.ExplicitDeny, AccessDeniedMessages.NotAuthorizedToInvoke("anonymous", context.MethodArn, explicitDeny: true), [resourceEvaluation.Statement!]),
-                AuthorizationType.Custom, context.MethodArn);
-        }
         else
         {
+            // A resource-policy explicit Deny has already returned above, so the authorizer's policy is what denies.
             decision = GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, AuthorizationDecision.AccessDeniedErrorType,
                 AccessDeniedMessages.AuthorizerDenied(combined == PolicyDecision.ExplicitDeny), combined.ToString(), AuthorizationType.Custom, context.MethodArn);
         }

@@ -101,7 +101,11 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
             return ApiGateway.FromAuthorization(denied, AuthorizationType.Custom, context.MethodArn);
         }
         // The invoker evaluates the authorizer's policy once, with the request's condition keys (aws:SourceIp, ...).
-        var outcome = await _custom!.AuthorizeAsync(name, ToCustomRequest(context), context.AnonymousRequest.Context, cancellationToken).ConfigureAwait(false);
+        // A TOKEN authorizer needs only its header; the whole REQUEST event is built only for REQUEST authorizers.
+        var keys = context.AnonymousRequest.Context;
+        var outcome = await (_custom!.TokenHeaderOf(name) is { } tokenHeader
+            ? _custom.AuthorizeTokenAsync(name, context.Request.GetHeader(tokenHeader), context.MethodArn, keys, cancellationToken)
+            : _custom.AuthorizeAsync(name, ToCustomRequest(context), keys, cancellationToken)).ConfigureAwait(false);
         if (outcome.StatusCode is 401 or >= 500 || outcome.Policy is null)
         {
             return FromOutcome(context, outcome, AuthorizationType.Custom, outcome.Reason.ToString());

@@ -79,30 +79,11 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         string authorizerName, CustomAuthorizerRequest request, RequestContext? conditionKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_registrations.TryGetValue(authorizerName, out var registration))
-        {
-            throw new ArgumentException($"No custom authorizer is named '{authorizerName}'.", nameof(authorizerName));
-        }
-
+        var registration = Registration(authorizerName);
         var definition = registration.Definition;
         if (definition.Type == CustomAuthorizerType.Token)
         {
-            var token = definition.IdentitySources[0].Find(request);
-            if (CheckToken(definition, token) is { } rejection)
-            {
-                return new ValueTask<AuthorizerOutcome>(rejection);
-            }
-
-            // Single value: a span over the local avoids an array on the hot path.
-            var presentToken = token!;
-            if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
-            {
-                _metrics.CacheHits.Add(1);
-                return new ValueTask<AuthorizerOutcome>(cached.Evaluate(request.MethodArn, conditionKeys));
-            }
-
-            var tokenEvent = new CustomAuthorizerRequest { Type = "TOKEN", AuthorizationToken = presentToken, MethodArn = request.MethodArn };
-            return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, tokenEvent, [presentToken], conditionKeys, cancellationToken));
+            return AuthorizeToken(registration, definition.IdentitySources[0].Find(request), request.MethodArn, conditionKeys, cancellationToken);
         }
 
         var values = new string[definition.IdentitySources.Count];
@@ -141,11 +122,51 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, requestEvent, values, conditionKeys, cancellationToken));
     }
 
+    /// <summary>
+    /// The header a TOKEN authorizer reads its token from, or null for a REQUEST authorizer: with it, an adapter can
+    /// hand over the token alone (<see cref="AuthorizeTokenAsync"/>) instead of building the whole request event.
+    /// </summary>
+    /// <exception cref="ArgumentException">No authorizer has that name.</exception>
+    internal string? TokenHeaderOf(string authorizerName) =>
+        Registration(authorizerName).Definition is { Type: CustomAuthorizerType.Token } token ? token.IdentitySources[0].Name : null;
+
+    /// <summary>Authorizes with a TOKEN authorizer given the token itself (null when the header is absent).</summary>
+    /// <exception cref="ArgumentException">No authorizer has that name.</exception>
+    internal ValueTask<AuthorizerOutcome> AuthorizeTokenAsync(
+        string authorizerName, string? token, string methodArn, RequestContext? conditionKeys, CancellationToken cancellationToken) =>
+        AuthorizeToken(Registration(authorizerName), token, methodArn, conditionKeys, cancellationToken);
+
     /// <summary>How many results the cache holds (for tests and diagnostics).</summary>
     internal int CachedResultCount => _cache.Count;
 
     /// <summary>Stops using the result cache.</summary>
     public void Dispose() => _cache.Dispose();
+
+    private CustomAuthorizerRegistration Registration(string authorizerName) =>
+        _registrations.TryGetValue(authorizerName, out var registration)
+            ? registration
+            : throw new ArgumentException($"No custom authorizer is named '{authorizerName}'.", nameof(authorizerName));
+
+    private ValueTask<AuthorizerOutcome> AuthorizeToken(
+        CustomAuthorizerRegistration registration, string? token, string methodArn, RequestContext? conditionKeys, CancellationToken cancellationToken)
+    {
+        var definition = registration.Definition;
+        if (CheckToken(definition, token) is { } rejection)
+        {
+            return new ValueTask<AuthorizerOutcome>(rejection);
+        }
+
+        // Single value: a span over the local avoids an array on the hot path.
+        var presentToken = token!;
+        if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
+        {
+            _metrics.CacheHits.Add(1);
+            return new ValueTask<AuthorizerOutcome>(cached.Evaluate(methodArn, conditionKeys));
+        }
+
+        var tokenEvent = new CustomAuthorizerRequest { Type = "TOKEN", AuthorizationToken = presentToken, MethodArn = methodArn };
+        return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, tokenEvent, [presentToken], conditionKeys, cancellationToken));
+    }
 
     private static AuthorizerOutcome? CheckToken(CustomAuthorizerDefinition definition, string? token)
     {

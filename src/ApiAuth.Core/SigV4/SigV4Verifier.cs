@@ -202,7 +202,7 @@ public sealed class SigV4Verifier
         var toSign = new PooledByteBuffer(256);
         try
         {
-            if (!CanonicalRequestWriter.TryWrite(ref canonicalRequest, request, parameters.SignedHeadersSpan, payload, _options.NormalizePath, exclusions, out _, sdkPath))
+            if (!CanonicalRequestWriter.TryWrite(ref canonicalRequest, request, parameters.SignedHeadersSpan, payload, _options.NormalizePath, exclusions, sdkPath))
             {
                 return Invalid(SigV4FailureReason.SignedHeaderMissing, MismatchMessage);
             }

@@ -6,8 +6,8 @@ namespace ApiAuth.SigV4.Canonicalization;
 /// </summary>
 internal static class CanonicalHeaders
 {
-    /// <summary>Appends one line per signed header; returns false (with the name) when a signed header is absent.</summary>
-    public static bool TryAppend(ref PooledByteBuffer output, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<char> signedHeaders, out Range missing)
+    /// <summary>Appends one line per signed header; returns false when a signed header is absent.</summary>
+    public static bool TryAppend(ref PooledByteBuffer output, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<char> signedHeaders)
     {
         foreach (var range in signedHeaders.Split(';'))
         {
@@ -31,12 +31,10 @@ internal static class CanonicalHeaders
             }
             if (!found)
             {
-                missing = range;
                 return false;
             }
             output.Append((byte)'\n');
         }
-        missing = default;
         return true;
     }
 

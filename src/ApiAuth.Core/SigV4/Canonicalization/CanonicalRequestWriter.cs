@@ -13,7 +13,6 @@ internal static class CanonicalRequestWriter
         ReadOnlySpan<char> payloadHash,
         bool normalizePath,
         QueryExclusions exclusions,
-        out Range missingHeader,
         bool keepPathSubDelimiters = false)
     {
         SplitTarget(request.RawTarget, out var path, out var query);
@@ -23,7 +22,7 @@ internal static class CanonicalRequestWriter
         output.Append((byte)'\n');
         CanonicalQuery.Append(ref output, query, exclusions);
         output.Append((byte)'\n');
-        if (!CanonicalHeaders.TryAppend(ref output, request.Headers, signedHeaders, out missingHeader))
+        if (!CanonicalHeaders.TryAppend(ref output, request.Headers, signedHeaders))
         {
             return false;
         }

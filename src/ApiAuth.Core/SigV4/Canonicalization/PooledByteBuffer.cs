@@ -72,8 +72,6 @@ internal ref struct PooledByteBuffer
         _length += 3;
     }
 
-    public readonly ReadOnlySpan<byte> Slice(int start, int length) => _array.AsSpan(start, length);
-
     public void Dispose()
     {
         var array = _array;

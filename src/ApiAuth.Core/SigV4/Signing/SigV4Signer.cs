@@ -51,7 +51,7 @@ public sealed class SigV4Signer
         }
         var signedHeaders = SignedHeaderNames(all);
         var request = new SigV4Request(method, uri.PathAndQuery, all);
-        var (signature, canonical, stringToSign) = Compute(request, signedHeaders, HashHex(body), amzDate, QueryExclusions.None);
+        var (signature, canonical, stringToSign) = Compute(request, signedHeaders, HashHex(body), amzDate);
         var authorization = $"{SigV4Constants.Algorithm} Credential={_credentials.AccessKeyId}/{Scope(amzDate)}, SignedHeaders={signedHeaders}, Signature={signature}";
         var added = new List<KeyValuePair<string, string>> { new("X-Amz-Date", amzDate) };
         if (_credentials.SessionToken is { } sessionToken)
@@ -97,19 +97,19 @@ public sealed class SigV4Signer
 
         var target = $"{uri.AbsolutePath}?{query}";
         var request = new SigV4Request(method, target, all);
-        var (signature, canonical, stringToSign) = Compute(request, signedHeaders, HashHex(body), amzDate, QueryExclusions.None);
+        var (signature, canonical, stringToSign) = Compute(request, signedHeaders, HashHex(body), amzDate);
         Add(SigV4Constants.QuerySignature, signature);
         var presigned = new UriBuilder(uri) { Query = query.ToString() }.Uri;
         return new SigV4Signature([], presigned, signature, canonical, stringToSign);
     }
 
-    private (string Signature, string Canonical, string StringToSign) Compute(SigV4Request request, string signedHeaders, string payloadHash, string amzDate, QueryExclusions exclusions)
+    private (string Signature, string Canonical, string StringToSign) Compute(SigV4Request request, string signedHeaders, string payloadHash, string amzDate)
     {
         var canonical = new PooledByteBuffer(1024);
         var toSign = new PooledByteBuffer(256);
         try
         {
-            CanonicalRequestWriter.TryWrite(ref canonical, request, signedHeaders, payloadHash, normalizePath: true, exclusions, out _);
+            CanonicalRequestWriter.TryWrite(ref canonical, request, signedHeaders, payloadHash, normalizePath: true, QueryExclusions.None);
             var scope = Scope(amzDate);
             CanonicalRequestWriter.WriteStringToSign(ref toSign, amzDate, scope, canonical.Written);
             Span<byte> key = stackalloc byte[32];

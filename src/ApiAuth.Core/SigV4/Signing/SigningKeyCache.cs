@@ -18,8 +18,6 @@ internal sealed class SigningKeyCache
 
     public SigningKeyCache() => _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public int Count => _entries.Count;
-
     /// <summary>Gets or derives the signing key for this credential and scope.</summary>
     public CachedSigningKey Get(string accessKeyId, string secretAccessKey, ReadOnlySpan<char> date, ReadOnlySpan<char> region, ReadOnlySpan<char> service)
     {

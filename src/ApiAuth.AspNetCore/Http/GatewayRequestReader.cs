@@ -60,16 +60,17 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         // VPC headers are believed only from a configured trusted proxy (start-up refuses them without one).
         var peerTrusted = _proxies.IsTrusted(peer);
         var endpoint = context.GetEndpoint() as RouteEndpoint;
-        // Query, route values and stage variables feed REQUEST authorizers only; other methods skip building them.
+        // Resource, query, route values and stage variables feed REQUEST authorizers only; other methods skip building them.
         var custom = method.Type == AuthorizationType.Custom;
         return new GatewayRequest(request.Method, rawTarget, ResourcePath.For(request.Path.Value ?? "/", endpoint?.RoutePattern), headers)
         {
             PayloadHash = payloadHash,
-            SourceIp = _proxies.ClientAddress(peer, request.Headers[options.ForwardedForHeader].ToString()),
+            // A trusted peer is never null (IsTrusted says no to null).
+            SourceIp = peerTrusted ? _proxies.ForwardedClient(peer!, request.Headers[options.ForwardedForHeader].ToString()) : peer,
             IsSecureTransport = request.IsHttps,
             SourceVpce = peerTrusted && options.SourceVpceHeader is { } vpce ? NullIfEmpty(request.Headers[vpce].ToString()) : null,
             SourceVpc = peerTrusted && options.SourceVpcHeader is { } vpc ? NullIfEmpty(request.Headers[vpc].ToString()) : null,
-            Resource = endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
+            Resource = custom && endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
             Query = custom ? Query(request) : GatewayRequest.NoQuery,
             PathParameters = custom ? RouteValues(context) : GatewayRequest.NoValues,
             StageVariables = custom ? _stageVariables : GatewayRequest.NoValues,

@@ -13,8 +13,6 @@ internal sealed class TrustedProxies
     public TrustedProxies(IEnumerable<string> ranges) =>
         _ranges = [.. ranges.Select(range => TryParseRange(range, out var network) ? network : throw new ArgumentException($"'{range}' is not an IP address or CIDR range."))];
 
-    public bool IsEmpty => _ranges.Length == 0;
-
     public static bool TryParseRange(string text, out IPNetwork network)
     {
         if (IPNetwork.TryParse(text, out network))
@@ -47,13 +45,13 @@ internal sealed class TrustedProxies
     }
 
     /// <summary>
-    /// The client address: the connection's, or, when the connection is a trusted proxy, the right-most address in
-    /// the forwarded chain that is not itself a trusted proxy (what the nearest untrusted hop said); null when a hop
-    /// in that chain is not an IP address.
+    /// The client behind a trusted proxy (<see cref="IsTrusted"/> said yes for <paramref name="peer"/>): the right-most
+    /// address in the forwarded chain that is not itself a trusted proxy (what the nearest untrusted hop said); the
+    /// peer itself without a chain; null when a hop in that chain is not an IP address.
     /// </summary>
-    public IPAddress? ClientAddress(IPAddress? peer, string? forwardedFor)
+    public IPAddress? ForwardedClient(IPAddress peer, string? forwardedFor)
     {
-        if (!IsTrusted(peer) || string.IsNullOrWhiteSpace(forwardedFor))
+        if (string.IsNullOrWhiteSpace(forwardedFor))
         {
             return peer;
         }

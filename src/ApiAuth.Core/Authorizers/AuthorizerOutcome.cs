@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ApiAuth.Gateway;
 
 namespace ApiAuth.Authorizers;
 
@@ -102,7 +103,7 @@ public sealed class AuthorizerOutcome
         new(AuthorizerReason.Allowed, 200, null, null, null, principalId, context, claims, groups, scopes, usageIdentifierKey, policy);
 
     internal static AuthorizerOutcome Unauthorized(AuthorizerReason reason) =>
-        new(reason, 401, "UNAUTHORIZED", "UnauthorizedException", UnauthorizedMessage, null, null, null, null, null, null);
+        new(reason, 401, GatewayResponseTypes.Unauthorized, "UnauthorizedException", UnauthorizedMessage, null, null, null, null, null, null);
 
     // The principal and context travel with a denial too: API Gateway logs them and a custom gateway response can use them.
     internal static AuthorizerOutcome Deny(
@@ -114,8 +115,8 @@ public sealed class AuthorizerOutcome
         new(
             explicitDeny ? AuthorizerReason.ExplicitDeny : AuthorizerReason.ImplicitDeny,
             403,
-            "ACCESS_DENIED",
-            "AccessDeniedException",
+            GatewayResponseTypes.AccessDenied,
+            AuthorizationDecision.AccessDeniedErrorType,
             explicitDeny ? ExplicitDenyMessage : AccessDeniedMessage,
             principalId,
             context,
@@ -126,5 +127,5 @@ public sealed class AuthorizerOutcome
             policy);
 
     internal static AuthorizerOutcome ConfigurationError(AuthorizerReason reason) =>
-        new(reason, 500, "AUTHORIZER_CONFIGURATION_ERROR", "AuthorizerConfigurationException", null, null, null, null, null, null, null);
+        new(reason, 500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, null, null, null, null, null, null);
 }

@@ -1,3 +1,5 @@
+using ApiAuth.Authorizers;
+
 namespace ApiAuth.Gateway;
 
 /// <summary>
@@ -24,5 +26,5 @@ public static class AccessDeniedMessages
     /// <param name="explicitDeny">Whether the authorizer's policy had a matching Deny.</param>
     /// <returns>The message.</returns>
     public static string AuthorizerDenied(bool explicitDeny) =>
-        $"User is not authorized to access this resource{(explicitDeny ? ExplicitSuffix : string.Empty)}";
+        explicitDeny ? AuthorizerOutcome.ExplicitDenyMessage : AuthorizerOutcome.AccessDeniedMessage;
 }

@@ -16,7 +16,9 @@ internal sealed class IdentityPolicyCache(RestApiReference api)
 {
     private readonly ConditionalWeakTable<AccessKeyCredential, Compiled> _compiled = [];
 
-    public Compiled Get(AccessKeyCredential credential) => _compiled.GetValue(credential, Compile);
+    // Looked up first so that a signed request does not build a callback delegate for the compile it will not need.
+    public Compiled Get(AccessKeyCredential credential) =>
+        _compiled.TryGetValue(credential, out var compiled) ? compiled : _compiled.GetValue(credential, Compile);
 
     private Compiled Compile(AccessKeyCredential credential)
     {

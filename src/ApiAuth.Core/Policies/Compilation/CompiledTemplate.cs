@@ -57,23 +57,31 @@ internal sealed class CompiledTemplate
         {
             return false;
         }
-        var length = _parts is null ? Source.Length : ResolvedLength(context);
+        Span<Range> patternFields = stackalloc Range[Arn.FieldCount];
+        if (_parts is null)
+        {
+            // Plain text: every '*' and '?' is a wildcard, so the source is matched in place.
+            if (!Arn.TrySplit(Source, patternFields))
+            {
+                return false;
+            }
+            for (var i = 0; i < Arn.FieldCount; i++)
+            {
+                if (!WildcardMatcher.IsMatch(Source.AsSpan()[patternFields[i]], input[inputFields[i]], ignoreCase: false))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        var length = ResolvedLength(context);
         if (length < 0)
         {
             return false;
         }
         Span<char> text = length <= StackLimit ? stackalloc char[length] : new char[length];
         Span<byte> kinds = length <= StackLimit ? stackalloc byte[length] : new byte[length];
-        if (_parts is null)
-        {
-            Source.AsSpan().CopyTo(text);
-            MarkWildcards(text, kinds);
-        }
-        else
-        {
-            Resolve(context, text, kinds, wildcards: true);
-        }
-        Span<Range> patternFields = stackalloc Range[Arn.FieldCount];
+        Resolve(context, text, kinds, wildcards: true);
         if (!Arn.TrySplit(text, patternFields))
         {
             return false;

@@ -98,10 +98,9 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             values[i] = value;
         }
 
-        if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, values, out var hit))
+        if (TryAnswerFromCache(definition, values, request.MethodArn, conditionKeys, out var hit))
         {
-            _metrics.CacheHits.Add(1);
-            return new ValueTask<AuthorizerOutcome>(hit.Evaluate(request.MethodArn, conditionKeys));
+            return new ValueTask<AuthorizerOutcome>(hit);
         }
 
         var requestEvent = new CustomAuthorizerRequest
@@ -158,14 +157,28 @@ public sealed class CustomAuthorizerInvoker : IDisposable
 
         // Single value: a span over the local avoids an array on the hot path.
         var presentToken = token!;
-        if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, new ReadOnlySpan<string>(in presentToken), out var cached))
+        if (TryAnswerFromCache(definition, new ReadOnlySpan<string>(in presentToken), methodArn, conditionKeys, out var cached))
         {
-            _metrics.CacheHits.Add(1);
-            return new ValueTask<AuthorizerOutcome>(cached.Evaluate(methodArn, conditionKeys));
+            return new ValueTask<AuthorizerOutcome>(cached);
         }
 
         var tokenEvent = new CustomAuthorizerRequest { Type = "TOKEN", AuthorizationToken = presentToken, MethodArn = methodArn };
         return new ValueTask<AuthorizerOutcome>(InvokeAsync(registration, tokenEvent, [presentToken], conditionKeys, cancellationToken));
+    }
+
+    // A cache hit: the stored result re-evaluated for this method ARN (and condition keys), counted.
+    private bool TryAnswerFromCache(
+        CustomAuthorizerDefinition definition, ReadOnlySpan<string> identitySourceValues, string methodArn, RequestContext? conditionKeys,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AuthorizerOutcome? outcome)
+    {
+        if (definition.ResultTtl > TimeSpan.Zero && _cache.TryGet(definition.Name, identitySourceValues, out var result))
+        {
+            _metrics.CacheHits.Add(1);
+            outcome = result.Evaluate(methodArn, conditionKeys);
+            return true;
+        }
+        outcome = null;
+        return false;
     }
 
     private static AuthorizerOutcome? CheckToken(CustomAuthorizerDefinition definition, string? token)

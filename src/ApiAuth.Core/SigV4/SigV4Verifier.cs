@@ -249,7 +249,7 @@ public sealed class SigV4Verifier
         {
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(request.Body.Span, hash);
-            Hex.WriteLower(hash, buffer);
+            Convert.TryToHexStringLower(hash, buffer, out _);
             actual = buffer;
         }
         return parameters.ContentSha256 is null || declared.SequenceEqual(actual) ? actual : [];

@@ -14,7 +14,6 @@ internal struct SignatureParameters
     public bool Presigned;
     public string CredentialSource;
     public Range AccessKeyId;
-    public Range Scope;
     public Range ScopeDate;
     public Range Region;
     public Range Service;
@@ -29,7 +28,9 @@ internal struct SignatureParameters
     public int ExpiresSeconds;
     public string? SessionToken;
     public string? ContentSha256;
-    public bool SessionTokenInQuery;
+
+    /// <summary>Whether the session token came in the query (a presigned request's <c>X-Amz-Security-Token</c>).</summary>
+    public readonly bool SessionTokenInQuery => Presigned && SessionToken is not null;
 
     public readonly ReadOnlySpan<char> SignedHeadersSpan => SignedHeadersSource.AsSpan()[SignedHeaders];
 
@@ -37,7 +38,8 @@ internal struct SignatureParameters
 
     public readonly ReadOnlySpan<char> AmzDateSpan => AmzDateSource.AsSpan()[AmzDate];
 
-    public readonly ReadOnlySpan<char> ScopeSpan => CredentialSource.AsSpan()[Scope];
+    /// <summary>The credential scope, <c>date/region/service/aws4_request</c>.</summary>
+    public readonly ReadOnlySpan<char> ScopeSpan => CredentialSource.AsSpan()[ScopeDate.Start..Terminator.End];
 
     public readonly ReadOnlySpan<char> ScopeDateSpan => CredentialSource.AsSpan()[ScopeDate];
 
@@ -255,7 +257,6 @@ internal struct SignatureParameters
         parameters.SignatureSource = signature;
         parameters.Signature = Range.All;
         parameters.SessionToken = token;
-        parameters.SessionTokenInQuery = token is not null;
         parameters.ContentSha256 = contentSha;
         var failure = ReadCredential(credential, Range.All, ref parameters);
         return failure ?? ReadAmzDate(date, ref parameters);
@@ -297,7 +298,6 @@ internal struct SignatureParameters
         parameters.Region = Shift(parts[2], offset);
         parameters.Service = Shift(parts[3], offset);
         parameters.Terminator = Shift(parts[4], offset);
-        parameters.Scope = new Range(parameters.ScopeDate.Start, parameters.Terminator.End);
         return null;
     }
 

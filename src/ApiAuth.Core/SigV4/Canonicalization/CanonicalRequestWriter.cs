@@ -39,7 +39,7 @@ internal static class CanonicalRequestWriter
         Span<byte> hash = stackalloc byte[32];
         Sha256.Hash(canonicalRequest, hash);
         Span<byte> hex = stackalloc byte[64];
-        Hex.WriteLower(hash, hex);
+        Convert.TryToHexStringLower(hash, hex, out _);
         output.Append(SigV4Constants.Algorithm);
         output.Append((byte)'\n');
         output.Append(amzDate);

@@ -1,26 +1,8 @@
 namespace ApiAuth.SigV4.Canonicalization;
 
-/// <summary>Lower-case hex without allocation, and strict parsing of the lower-case hex SigV4 uses.</summary>
+/// <summary>Strict parsing of the lower-case hex SigV4 uses (upper-case digits are refused).</summary>
 internal static class Hex
 {
-    public static void WriteLower(ReadOnlySpan<byte> bytes, Span<byte> destination)
-    {
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            destination[2 * i] = (byte)"0123456789abcdef"[bytes[i] >> 4];
-            destination[(2 * i) + 1] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
-        }
-    }
-
-    public static void WriteLower(ReadOnlySpan<byte> bytes, Span<char> destination)
-    {
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            destination[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
-            destination[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
-        }
-    }
-
     /// <summary>Parses exactly <c>2 * destination.Length</c> lower-case hex digits.</summary>
     public static bool TryParseLower(ReadOnlySpan<char> text, Span<byte> destination)
     {

@@ -43,21 +43,18 @@ public sealed class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(uri);
         var amzDate = Now();
-        var all = WithHost(uri, headers);
-        all.Add(new("X-Amz-Date", amzDate));
+        // The headers the signature adds: signed themselves, then handed back with the Authorization header.
+        var added = new List<KeyValuePair<string, string>> { new("X-Amz-Date", amzDate) };
         if (_credentials.SessionToken is { } token)
         {
-            all.Add(new("X-Amz-Security-Token", token));
+            added.Add(new("X-Amz-Security-Token", token));
         }
+        var all = WithHost(uri, headers);
+        all.AddRange(added);
         var signedHeaders = SignedHeaderNames(all);
         var request = new SigV4Request(method, uri.PathAndQuery, all);
         var (signature, canonical, stringToSign) = Compute(request, signedHeaders, HashHex(body), amzDate);
         var authorization = $"{SigV4Constants.Algorithm} Credential={_credentials.AccessKeyId}/{Scope(amzDate)}, SignedHeaders={signedHeaders}, Signature={signature}";
-        var added = new List<KeyValuePair<string, string>> { new("X-Amz-Date", amzDate) };
-        if (_credentials.SessionToken is { } sessionToken)
-        {
-            added.Add(new("X-Amz-Security-Token", sessionToken));
-        }
         added.Add(new("Authorization", authorization));
         return new SigV4Signature(added, null, signature, canonical, stringToSign);
     }
@@ -137,7 +134,7 @@ public sealed class SigV4Signer
     {
         // Signing replaces any earlier signature's headers rather than signing them again.
         var all = headers?.Where(h => !IsSignatureHeader(h.Key)).ToList() ?? [];
-        if (!all.Any(h => string.Equals(h.Key, "host", StringComparison.OrdinalIgnoreCase)))
+        if (HeaderLines.First(all, SigV4Constants.HostHeader) is null)
         {
             all.Insert(0, new("Host", uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port.ToString(CultureInfo.InvariantCulture)}"));
         }
@@ -145,9 +142,9 @@ public sealed class SigV4Signer
     }
 
     private static bool IsSignatureHeader(string name) =>
-        name.Equals("authorization", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("x-amz-date", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("x-amz-security-token", StringComparison.OrdinalIgnoreCase);
+        name.Equals(SigV4Constants.AuthorizationHeader, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(SigV4Constants.AmzDateHeader, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(SigV4Constants.SecurityTokenHeader, StringComparison.OrdinalIgnoreCase);
 
     private static string SignedHeaderNames(IEnumerable<KeyValuePair<string, string>> headers) =>
         string.Join(';', headers

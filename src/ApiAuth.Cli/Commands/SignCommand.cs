@@ -28,9 +28,8 @@ internal static class SignCommand
         options.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
-            if (!CliTime.TryParse(parse.GetValue(options.Now), out var time))
+            if (await options.ClockOrReportAsync(parse, io).ConfigureAwait(false) is not { } time)
             {
-                await io.Stderr.WriteLineAsync("--now must be an ISO 8601 time, e.g. 2015-08-30T12:36:00Z.").ConfigureAwait(false);
                 return ApiAuthCli.Unusable;
             }
             var target = await ReadTargetAsync(io, parse.GetValue(url), parse.GetValue(method)!, parse.GetValue(headers) ?? [], parse.GetValue(body),
@@ -77,11 +76,12 @@ internal static class SignCommand
         {
             if (requestPath is not null)
             {
-                if (!RawHttpRequest.TryParse(await io.ReadBytesAsync(requestPath).ConfigureAwait(false), out var raw, out var error))
+                var (raw, error) = await io.ReadRequestAsync(requestPath).ConfigureAwait(false);
+                if (raw is null)
                 {
-                    return SignTarget.Fail($"The request is not raw HTTP/1.1 text: {error}");
+                    return SignTarget.Fail(error!);
                 }
-                var host = raw!.GetHeader("host");
+                var host = raw.GetHeader("host");
                 if (host is null || !Uri.TryCreate($"{scheme}://{host}{raw.RawTarget}", UriKind.Absolute, out var fromRequest))
                 {
                     return SignTarget.Fail("The request needs a Host header and a target that form a valid URL.");

@@ -17,6 +17,17 @@ internal sealed class SigningOptions
 
     public Option<string?> Now { get; } = new("--now") { Description = "Act as of this time (ISO 8601), instead of the system clock." };
 
+    /// <summary>The clock <c>--now</c> asks for (the system clock without it); null, after saying why, when it is not a time.</summary>
+    public async Task<TimeProvider?> ClockOrReportAsync(ParseResult parse, CliIo io)
+    {
+        if (CliTime.TryParse(parse.GetValue(Now), out var time))
+        {
+            return time;
+        }
+        await io.Stderr.WriteLineAsync("--now must be an ISO 8601 time, e.g. 2015-08-30T12:36:00Z.").ConfigureAwait(false);
+        return null;
+    }
+
     public void AddTo(Command command)
     {
         command.Options.Add(AccessKey);

@@ -22,24 +22,14 @@ internal static class VerifyCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!CliTime.TryParse(parse.GetValue(options.Now), out var time))
+            if (await options.ClockOrReportAsync(parse, io).ConfigureAwait(false) is not { } time)
             {
-                await io.Stderr.WriteLineAsync("--now must be an ISO 8601 time, e.g. 2015-08-30T12:36:00Z.").ConfigureAwait(false);
                 return ApiAuthCli.Unusable;
             }
-            byte[] bytes;
-            try
+            var (httpRequest, error) = await io.ReadRequestAsync(parse.GetValue(request)!).ConfigureAwait(false);
+            if (httpRequest is null)
             {
-                bytes = await io.ReadBytesAsync(parse.GetValue(request)!).ConfigureAwait(false);
-            }
-            catch (IOException exception)
-            {
-                await io.Stderr.WriteLineAsync($"Cannot read the request: {exception.Message}").ConfigureAwait(false);
-                return ApiAuthCli.Unusable;
-            }
-            if (!RawHttpRequest.TryParse(bytes, out var httpRequest, out var error))
-            {
-                await io.Stderr.WriteLineAsync($"The request is not raw HTTP/1.1 text: {error}").ConfigureAwait(false);
+                await io.Stderr.WriteLineAsync(error).ConfigureAwait(false);
                 return ApiAuthCli.Unusable;
             }
 
@@ -51,7 +41,7 @@ internal static class VerifyCommand
                 new InMemoryCredentialStore([credential]),
                 new SigV4VerifierOptions { Regions = [parse.GetValue(options.Region)!], Service = parse.GetValue(options.Service)! },
                 time);
-            var result = await verifier.VerifyAsync(httpRequest!, includeDiagnostics: true, cancellationToken).ConfigureAwait(false);
+            var result = await verifier.VerifyAsync(httpRequest, includeDiagnostics: true, cancellationToken).ConfigureAwait(false);
             await io.Stdout.WriteLineAsync(ToJson(result)).ConfigureAwait(false);
             return result.IsValid ? 0 : ApiAuthCli.Invalid;
         });

@@ -334,9 +334,7 @@ public static class PolicyParser
                 return false;
             }
             var shape = PolicyVariableSyntax.HasVariables(resource) ? Placeholder(resource) : resource;
-            Span<Range> fields = stackalloc Range[Arn.FieldCount];
-            var valid = shape == "*" || ExecuteApiShorthand.IsShorthand(shape)
-                || (Arn.TrySplit(shape, fields) && shape.AsSpan(fields[0]).SequenceEqual("arn"));
+            var valid = shape == "*" || ExecuteApiShorthand.IsShorthand(shape) || IsArnShaped(shape);
             if (!valid)
             {
                 Error(path, PolicyFindingCodes.InvalidResource,

@@ -1,3 +1,5 @@
+using ApiAuth.Arns;
+
 namespace ApiAuth.SigV4.Credentials;
 
 /// <summary>
@@ -49,10 +51,6 @@ public sealed class AccessKeyCredential
     /// <summary>Shows the key id and principal, never the secret.</summary>
     public override string ToString() => $"{AccessKeyId} ({PrincipalArn})";
 
-    private static string? AccountFromArn(string arn)
-    {
-        // arn:partition:service:region:account:resource
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 && parts[0] == "arn" && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) ? parts[4] : null;
-    }
+    private static string? AccountFromArn(string arn) =>
+        Arn.TryParse(arn, out var parsed) && Arns.PrincipalArn.IsAccountId(parsed.Account) ? parsed.Account : null;
 }

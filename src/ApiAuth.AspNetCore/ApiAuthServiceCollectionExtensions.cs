@@ -41,13 +41,13 @@ public static class ApiAuthServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
             sp,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory,
+            ContentRoot(sp),
             new HttpClient { Timeout = TimeSpan.FromSeconds(10) }));
         services.TryAddSingleton(sp => ApiGatewayFactory.Create(
             sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
             sp.GetService<IGatewayAuthorizers>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory));
+            ContentRoot(sp)));
         services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton<ApiAuthDecisionService>();
@@ -59,6 +59,10 @@ public static class ApiAuthServiceCollectionExtensions
             .AddRequirements(ApiAuthRequirement.Instance)));
         return new ApiAuthBuilder(services);
     }
+
+    // Where relative files (resource policy, JWKS) are found unless ApiAuth:BaseDirectory says otherwise.
+    private static string ContentRoot(IServiceProvider services) =>
+        services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
 
     /// <summary>Adds ApiAuth configured in code only.</summary>
     public static ApiAuthBuilder AddApiAuth(this IServiceCollection services, Action<ApiAuthOptions> configure) => services.AddApiAuth(null, configure);

@@ -35,13 +35,13 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         {
             var request = await reader.ReadAsync(context, method).ConfigureAwait(false);
             decision = request is null
-                ? TooLarge(gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/"), method.Type)
+                ? TooLarge(FallbackMethodArn(context), method.Type)
                 : await gateway.AuthorizeAsync(request, method, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogPipelineFailed(logger, exception);
-            decision = Failed(gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/"), method.Type);
+            decision = Failed(FallbackMethodArn(context), method.Type);
         }
 
         context.Features.Set<IApiAuthFeature>(new ApiAuthFeature(decision, endpoint!));
@@ -59,6 +59,9 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         }
         return decision;
     }
+
+    // For decisions made without a gateway request (body too large, pipeline failure): the path as received.
+    private string FallbackMethodArn(HttpContext context) => gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/");
 
     private static GatewayDecision TooLarge(string methodArn, AuthorizationType type) =>
         GatewayDecision.Denied(413, GatewayResponseTypes.RequestTooLarge, "RequestTooLargeException", "Request Too Long", "RequestTooLarge", type, methodArn);

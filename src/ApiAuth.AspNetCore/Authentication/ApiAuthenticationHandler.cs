@@ -49,16 +49,15 @@ internal sealed class ApiAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(ToPrincipal(decision), Scheme.Name));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
-        await responses.WriteAsync(Context, decision is { IsAllowed: false } ? decision : Unauthorized()).ConfigureAwait(false);
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => WriteDenialAsync(Unauthorized());
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => WriteDenialAsync(Forbidden());
+
+    // The gateway's own denial when it made one; otherwise (e.g. [Authorize] on a non-ApiAuth endpoint) the fallback.
+    private async Task WriteDenialAsync(GatewayDecision fallback)
     {
         var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
-        await responses.WriteAsync(Context, decision is { IsAllowed: false } ? decision : Forbidden()).ConfigureAwait(false);
+        await responses.WriteAsync(Context, decision is { IsAllowed: false } ? decision : fallback).ConfigureAwait(false);
     }
 
     private ClaimsPrincipal ToPrincipal(GatewayDecision decision)

@@ -18,7 +18,13 @@ public static class MethodArn
         ArgumentException.ThrowIfNullOrEmpty(stage);
         ArgumentException.ThrowIfNullOrEmpty(httpMethod);
         ArgumentNullException.ThrowIfNull(path);
-        var relative = path.StartsWith('/') ? path[1..] : path;
-        return $"{api.ArnPrefix}{stage}/{httpMethod.ToUpperInvariant()}/{relative}";
+        return Build(StagePrefix(api, stage), httpMethod, path);
     }
+
+    /// <summary>What every method ARN of a stage starts with: <c>{api.ArnPrefix}{stage}/</c>.</summary>
+    internal static string StagePrefix(RestApiReference api, string stage) => $"{api.ArnPrefix}{stage}/";
+
+    /// <summary>Builds a method ARN from a stage prefix computed once (see <see cref="StagePrefix"/>).</summary>
+    internal static string Build(string stagePrefix, string httpMethod, string path) =>
+        string.Concat(stagePrefix, httpMethod.ToUpperInvariant(), "/", path.AsSpan(path.StartsWith('/') ? 1 : 0));
 }

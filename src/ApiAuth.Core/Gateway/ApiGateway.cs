@@ -15,8 +15,7 @@ public sealed class ApiGateway
 {
     private static readonly KeyValuePair<string, Policies.Evaluation.ContextValue>[] AnonymousKeys = GatewayContextKeys.ForCaller(RequestPrincipal.Anonymous, null);
 
-    private readonly RestApiReference _api;
-    private readonly string _stage;
+    private readonly string _stagePrefix;
     private readonly SigV4Verifier? _verifier;
     private readonly CompiledPolicy? _resourcePolicy;
     private readonly IdentityPolicyCache _identityPolicies;
@@ -34,8 +33,7 @@ public sealed class ApiGateway
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrWhiteSpace(stage);
-        _api = api;
-        _stage = stage;
+        _stagePrefix = MethodArn.StagePrefix(api, stage);
         _verifier = verifier;
         _resourcePolicy = resourcePolicy;
         _identityPolicies = new IdentityPolicyCache(api);
@@ -57,7 +55,12 @@ public sealed class ApiGateway
     }
 
     /// <summary>The method ARN API Gateway authorizes for a request.</summary>
-    public string MethodArnFor(string httpMethod, string path) => MethodArn.Build(_api, _stage, httpMethod, path);
+    public string MethodArnFor(string httpMethod, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(httpMethod);
+        ArgumentNullException.ThrowIfNull(path);
+        return MethodArn.Build(_stagePrefix, httpMethod, path);
+    }
 
     /// <summary>Decides a request for a method. Never throws for bad input: every failure is a denial.</summary>
     public async ValueTask<GatewayDecision> AuthorizeAsync(GatewayRequest request, MethodAuthorization method, CancellationToken cancellationToken = default)

@@ -56,15 +56,13 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         {
             return ApiGateway.Misconfigured(context.Method, context.MethodArn, $"{context.Method.Type} method names authorizer '{name}', which is not of that kind");
         }
-        if (_cognito.TryGetValue(name, out var cognito))
+        if (tokenMethod)
         {
-            var outcome = await cognito.AuthorizeAsync(context.Request.GetHeader(TokenHeader(name)), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
-            return TokenThenResourcePolicy(context, outcome, AuthorizationType.CognitoUserPools);
-        }
-        if (_jwt.TryGetValue(name, out var jwt))
-        {
-            var outcome = await jwt.AuthorizeAsync(context.Request.GetHeader(TokenHeader(name)), context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
-            return TokenThenResourcePolicy(context, outcome, AuthorizationType.CognitoUserPools);
+            var token = context.Request.GetHeader(TokenHeader(name));
+            var outcome = _cognito.TryGetValue(name, out var cognito)
+                ? await cognito.AuthorizeAsync(token, context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false)
+                : await _jwt[name].AuthorizeAsync(token, context.Method.RequiredScopes, cancellationToken).ConfigureAwait(false);
+            return TokenThenResourcePolicy(context, outcome);
         }
         if (_custom is not null && _customNames.Contains(name))
         {
@@ -79,14 +77,14 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
     public void Dispose() => _custom?.Dispose();
 
     // COGNITO: the token must be accepted, then the resource policy alone decides for the anonymous view.
-    private static GatewayDecision TokenThenResourcePolicy(GatewayAuthorizerContext context, AuthorizerOutcome outcome, AuthorizationType type)
+    private static GatewayDecision TokenThenResourcePolicy(GatewayAuthorizerContext context, AuthorizerOutcome outcome)
     {
         if (!outcome.IsAllowed)
         {
-            return FromOutcome(context, outcome, type, outcome.Reason.ToString());
+            return FromOutcome(context, outcome, AuthorizationType.CognitoUserPools);
         }
         var resource = GatewayAuthorization.AuthorizeResourcePolicyOnly(context.AnonymousRequest, context.ResourcePolicy);
-        var decision = ApiGateway.FromAuthorization(resource, type, context.MethodArn);
+        var decision = ApiGateway.FromAuthorization(resource, AuthorizationType.CognitoUserPools, context.MethodArn);
         return With(decision, outcome);
     }
 
@@ -108,7 +106,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
             : _custom.AuthorizeAsync(name, ToCustomRequest(context), keys, cancellationToken)).ConfigureAwait(false);
         if (outcome.StatusCode is 401 or >= 500 || outcome.Policy is null)
         {
-            return FromOutcome(context, outcome, AuthorizationType.Custom, outcome.Reason.ToString());
+            return FromOutcome(context, outcome, AuthorizationType.Custom);
         }
 
         var authorizer = outcome.Reason switch
@@ -181,14 +179,14 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         };
     }
 
-    private static GatewayDecision FromOutcome(GatewayAuthorizerContext context, AuthorizerOutcome outcome, AuthorizationType type, string reason) => new()
+    private static GatewayDecision FromOutcome(GatewayAuthorizerContext context, AuthorizerOutcome outcome, AuthorizationType type) => new()
     {
         IsAllowed = false,
         StatusCode = outcome.StatusCode,
         ResponseType = outcome.GatewayResponseType,
         ErrorType = outcome.ErrorType,
         Message = outcome.Message,
-        Reason = reason,
+        Reason = outcome.Reason.ToString(),
         AuthorizationType = type,
         MethodArn = context.MethodArn,
         PrincipalId = outcome.PrincipalId,

@@ -75,13 +75,15 @@ public sealed class CognitoAttackCorpusTests
         Assert.That((await _authorizer.AuthorizeAsync(TestJwt.Rs256(Key, payload), NoScopes)).IsAllowed, Is.True);
     }
 
+    private CognitoUserPoolAuthorizer WithClockSkew(TimeSpan skew) => new(
+        new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId], ClockSkew = skew },
+        JwksSource.FromJson(TestJwt.Jwks(Key.Jwk())),
+        _time);
+
     [Test]
     public async Task Clock_skew_tolerates_a_just_expired_token_when_configured()
     {
-        var lenient = new CognitoUserPoolAuthorizer(
-            new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId], ClockSkew = TimeSpan.FromSeconds(30) },
-            JwksSource.FromJson(TestJwt.Jwks(Key.Jwk())),
-            _time);
+        var lenient = WithClockSkew(TimeSpan.FromSeconds(30));
         var token = TestJwt.Rs256(Key, TestJwt.IdTokenPayload().With("exp", TestJwt.Now.ToUnixTimeSeconds() - 20));
 
         Assert.That((await lenient.AuthorizeAsync(token, NoScopes)).IsAllowed, Is.True);
@@ -91,10 +93,7 @@ public sealed class CognitoAttackCorpusTests
     [Test]
     public async Task An_expiry_at_the_end_of_time_with_clock_skew_is_an_outcome_not_an_exception()
     {
-        var lenient = new CognitoUserPoolAuthorizer(
-            new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId], ClockSkew = TimeSpan.FromSeconds(30) },
-            JwksSource.FromJson(TestJwt.Jwks(Key.Jwk())),
-            _time);
+        var lenient = WithClockSkew(TimeSpan.FromSeconds(30));
         // 9999-12-31T23:59:59Z: adding the skew to it would overflow DateTime.
         var token = TestJwt.Rs256(Key, TestJwt.IdTokenPayload().With("exp", 253402300799L));
 

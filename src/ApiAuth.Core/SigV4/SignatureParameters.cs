@@ -173,9 +173,11 @@ internal struct SignatureParameters
             message.Append("Authorization=").Append(authorization);
             return Incomplete(SigV4FailureReason.IncompleteSignature, message.ToString());
         }
-        if (amzDateCount > 1 || counts.SecurityToken > 1 || counts.ContentSha256 > 1)
+        // Without X-Amz-Date the Date header dates the request, so it must be unambiguous too.
+        if (amzDateCount > 1 || (amzDateCount == 0 && counts.Date > 1) || counts.SecurityToken > 1 || counts.ContentSha256 > 1)
         {
-            return Incomplete(SigV4FailureReason.AmbiguousAuthentication, "X-Amz-Date, X-Amz-Security-Token and x-amz-content-sha256 may each appear only once.");
+            return Incomplete(SigV4FailureReason.AmbiguousAuthentication,
+                "X-Amz-Date (or Date without it), X-Amz-Security-Token and x-amz-content-sha256 may each appear only once.");
         }
 
         parameters.Presigned = false;

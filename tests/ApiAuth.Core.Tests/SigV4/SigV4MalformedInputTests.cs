@@ -85,6 +85,51 @@ public sealed class SigV4MalformedInputTests
         Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
     }
 
+    [TestCase("X-Amz-Security-Token")]
+    [TestCase("x-amz-content-sha256")]
+    public async Task A_signature_header_twice_is_ambiguous(string name)
+    {
+        var result = await Verify(Vanilla, Header, text => text.Replace("Host:example.amazonaws.com", $"Host:example.amazonaws.com\n{name}:a\n{name}:b", StringComparison.Ordinal));
+        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+    }
+
+    [Test]
+    public async Task Without_x_amz_date_an_unreadable_date_header_is_rejected()
+    {
+        var result = await Verify(Vanilla, Header, text => text.Replace("X-Amz-Date:20150830T123600Z", "Date:yesterday", StringComparison.Ordinal));
+        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.InvalidDate));
+    }
+
+    [Test]
+    public async Task Without_x_amz_date_two_date_headers_are_ambiguous()
+    {
+        var result = await Verify(Vanilla, Header, text => text.Replace(
+            "X-Amz-Date:20150830T123600Z", "Date:Sun, 30 Aug 2015 12:36:00 GMT\nDate:Sun, 30 Aug 2015 12:37:00 GMT", StringComparison.Ordinal));
+        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+    }
+
+    [Test]
+    public async Task Oversized_presigned_parameter_is_rejected()
+    {
+        var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-SignedHeaders=host", "X-Amz-SignedHeaders=host" + new string('a', 9000), StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+            Assert.That(result.Message, Does.Contain("is longer than"));
+        });
+    }
+
+    [Test]
+    public async Task Non_ascii_presigned_credential_is_rejected()
+    {
+        var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-Credential=AKIDEXAMPLE", "X-Amz-Credential=AKID%C3%89XAMPLE", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+            Assert.That(result.Message, Does.Contain("must be ASCII"));
+        });
+    }
+
     [Test]
     public async Task Header_and_query_authentication_together_are_ambiguous()
     {

@@ -6,6 +6,7 @@ using ApiAuth.SigV4;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ApiAuth.AspNetCore.Http;
 
@@ -77,8 +78,21 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         };
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> Query(HttpRequest request) =>
-        request.Query.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)[.. q.Value.Select(v => v ?? "")], StringComparer.Ordinal);
+    // Names compare exactly, as in API Gateway: ASP.NET's Request.Query ignores case and would merge key and KEY.
+    private static Dictionary<string, IReadOnlyList<string>> Query(HttpRequest request)
+    {
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var pair in new QueryStringEnumerable(request.QueryString.Value))
+        {
+            var name = pair.DecodeName().ToString();
+            if (!values.TryGetValue(name, out var list))
+            {
+                values[name] = list = [];
+            }
+            list.Add(pair.DecodeValue().ToString());
+        }
+        return values.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.Ordinal);
+    }
 
     private static Dictionary<string, string> RouteValues(HttpContext context) =>
         context.GetRouteData().Values.Where(v => v.Key is not ("controller" or "action"))

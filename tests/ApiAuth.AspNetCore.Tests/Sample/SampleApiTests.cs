@@ -205,6 +205,14 @@ public sealed class SampleApiTests
     public async Task Request_authorizer_with_another_key_denies() =>
         Assert.That((await GetAsync(_client, "/admin?key=other", null, ("X-Tenant", "acme"))).Status, Is.EqualTo(403));
 
+    [Test]
+    public async Task Request_authorizer_query_names_are_case_sensitive_as_in_api_gateway()
+    {
+        // API Gateway passes key=other here; KEY is another parameter. Merging them would let KEY's value approve.
+        var answer = await GetAsync(_client, "/admin?key=other&KEY=demo-key", null, ("X-Tenant", "acme"));
+        Assert.That(answer.Status, Is.EqualTo(403));
+    }
+
     [TestCase("/admin?key=demo-key", false)]
     [TestCase("/admin", true)]
     [TestCase("/admin?key=", true)]

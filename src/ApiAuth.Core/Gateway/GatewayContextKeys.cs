@@ -44,7 +44,7 @@ internal static class GatewayContextKeys
         keys["aws:SecureTransport"] = request.IsSecureTransport ? True : False;
         if (request.SourceIp is { } ip)
         {
-            keys["aws:SourceIp"] = new ContextValue([(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()]);
+            keys["aws:SourceIp"] = new ContextValue([ip.ToString()]);
         }
         AddIfPresent(keys, "aws:SourceVpce", request.SourceVpce);
         AddIfPresent(keys, "aws:SourceVpc", request.SourceVpc);

@@ -50,8 +50,16 @@ public sealed class GatewayRequest
     /// <summary>The body's lower-case hex SHA-256 when the host hashed it while reading; null to hash <see cref="Body"/>.</summary>
     public string? PayloadHash { get; init; }
 
-    /// <summary>The caller's address (<c>aws:SourceIp</c>): the connection's, or a trusted proxy's forwarded one.</summary>
-    public IPAddress? SourceIp { get; init; }
+    /// <summary>
+    /// The caller's address (<c>aws:SourceIp</c>): the connection's, or a trusted proxy's forwarded one. An IPv4
+    /// client seen through a dual-stack socket (<c>::ffff:a.b.c.d</c>) is kept as the IPv4 address it is, so
+    /// policies and authorizers see the same address.
+    /// </summary>
+    public IPAddress? SourceIp
+    {
+        get;
+        init => field = value is { IsIPv4MappedToIPv6: true } ? value.MapToIPv4() : value;
+    }
 
     /// <summary>Whether the request came over TLS (<c>aws:SecureTransport</c>).</summary>
     public bool IsSecureTransport { get; init; }

@@ -112,6 +112,7 @@ public sealed class AdapterTests
 
     [TestCase("192.0.2.7", 403)]
     [TestCase("198.51.100.7", 200)]
+    [TestCase("::ffff:192.0.2.7", 403, TestName = "Resource_policy_ip_deny_holds_for_an_IPv4_client_on_a_dual_stack_socket")]
     public async Task Resource_policy_ip_deny_uses_the_connection_address(string peer, int status)
     {
         await using var app = await TestApp.StartAsync(o => o.ResourcePolicy = DenyDocumentationNetwork);

@@ -166,12 +166,14 @@ public sealed class AuthorizersInGatewayTests : IDisposable
         Assert.That(decision.IsAllowed, Is.True, decision.Reason);
     }
 
-    [Test]
-    public async Task Request_authorizer_gets_headers_query_and_source_ip_from_the_gateway_request()
+    [TestCase("203.0.113.7")]
+    [TestCase("::ffff:203.0.113.7")]
+    public async Task Request_authorizer_gets_headers_query_and_source_ip_from_the_gateway_request(string sourceIp)
     {
+        // A dual-stack socket reports IPv4 clients as ::ffff:a.b.c.d; the authorizer sees the IPv4 address, as policies do.
         var request = new GatewayRequest("GET", "/admin?key=demo-key", "/admin", [KeyValuePair.Create("x-tenant", "acme")])
         {
-            SourceIp = IPAddress.Parse("203.0.113.7"),
+            SourceIp = IPAddress.Parse(sourceIp),
             Query = new Dictionary<string, IReadOnlyList<string>> { ["key"] = ["demo-key"] },
         };
 
@@ -258,6 +260,8 @@ public sealed class AuthorizersInGatewayTests : IDisposable
 
     [TestCase("203.0.113.7", true)]
     [TestCase("198.51.100.1", false)]
+    [TestCase("::ffff:203.0.113.7", true)]
+    [TestCase("::ffff:198.51.100.1", false)]
     public async Task Authorizer_policy_conditions_see_the_requests_source_ip(string sourceIp, bool allowed)
     {
         using var authorizers = new GatewayAuthorizers(

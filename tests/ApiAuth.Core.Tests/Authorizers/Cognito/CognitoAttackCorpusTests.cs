@@ -171,6 +171,7 @@ public sealed class CognitoAttackCorpusTests
         }, AuthorizerReason.InvalidSignature);
         yield return Case("jku header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("jku", "https://evil.example/jwks.json"), id, Key.SignRs256), AuthorizerReason.UntrustedKeyReference);
         yield return Case("x5u header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("x5u", "https://evil.example/cert.pem"), id, Key.SignRs256), AuthorizerReason.UntrustedKeyReference);
+        yield return Case("x5c header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("x5c", new[] { "MIIC" }), id, Key.SignRs256), AuthorizerReason.UntrustedKeyReference);
         yield return Case("embedded jwk header", () => TestJwt.Mint(TestJwt.Header(Outsider.Kid).With("jwk", Outsider.Jwk()), id, Outsider.SignRs256), AuthorizerReason.UntrustedKeyReference);
         yield return Case("crit header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("crit", new[] { "exp" }).With("exp", 1), id, Key.SignRs256), AuthorizerReason.CriticalHeaderNotSupported);
         yield return Case("oversized token", () => TestJwt.Rs256(Key, id.With("padding", new string('x', 9000))), AuthorizerReason.TokenTooLarge);

@@ -138,8 +138,10 @@ public class TokenAuthorizerTests
     [Test]
     public async Task Authorizer_sees_its_cancellation_token_fire_at_the_timeout()
     {
+        CancellationToken seen = default;
         using var invoker = Invoker(new ScriptedAuthorizer(async (_, ct) =>
         {
+            seen = ct;
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);
             return AuthorizerFixtures.Allow("u", "*");
         }));
@@ -149,6 +151,7 @@ public class TokenAuthorizerTests
         var outcome = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerTimeout));
+        Assert.That(seen.IsCancellationRequested, Is.True, "the authorizer's own token fired, so it can stop its work");
     }
 
     [TestCase(null)]

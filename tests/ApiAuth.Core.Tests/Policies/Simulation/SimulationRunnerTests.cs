@@ -80,6 +80,8 @@ public sealed class SimulationRunnerTests
     [TestCase("""{"name": "x", "principal": "anonymous", "resource": ""}""", "resource must not be empty")]
     [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "action": ""}""", "action must not be empty")]
     [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "context": {"": "v"}}""", "context key must not be empty")]
+    [TestCase("""{"name": "x", "principal": "anonymous", "principal": "arn:aws:iam::123456789012:user/alice", "resource": "r"}""", "case key 'principal' appears twice")]
+    [TestCase("""{"name": "x", "principal": "anonymous", "resource": "r", "context": {"aws:SourceIp": "1.2.3.4", "AWS:SOURCEIP": "10.0.0.1"}}""", "appears twice")]
     public void Malformed_case_gives_an_Error_line(string line, string message)
     {
         var run = SimulationRunner.Run(line);

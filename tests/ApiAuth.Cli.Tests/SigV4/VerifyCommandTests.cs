@@ -70,6 +70,10 @@ public sealed class VerifyCommandTests
         Assert.That((await CliRun.RunAsync("hello\n", ["verify", .. Key, "--request", "-"])).ExitCode, Is.EqualTo(2));
 
     [Test]
-    public async Task Bad_now_exits_2() =>
-        Assert.That((await CliRun.RunAsync(["verify", .. Key, "--request", "-", "--now", "yesterday"])).ExitCode, Is.EqualTo(2));
+    public async Task Bad_now_exits_2()
+    {
+        var run = await CliRun.RunAsync(["verify", .. Key, "--request", "-", "--now", "yesterday"]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr, Does.Contain("--now must be an ISO 8601 time"));
+    }
 }

@@ -62,6 +62,12 @@ public sealed class TestApp : IAsyncDisposable
         app.MapControllers();
         app.MapGet("/minimal/open", () => new { ok = true }).RequireApiAuthorization(AuthorizationType.None);
         app.MapGet("/minimal/iam", (HttpContext context) => new { arn = context.User.FindFirst("arn")?.Value }).RequireApiAuthorization(AuthorizationType.AwsIam);
+        // What a token-authenticated caller looks like to the app (the Cognito authorizer must be configured by the test).
+        app.MapGet("/minimal/cognito", (HttpContext context) => new
+        {
+            claims = context.User.Claims.Select(c => new[] { c.Type, c.Value }),
+            isAdmin = context.User.IsInRole("admin"),
+        }).RequireApiAuthorization(AuthorizationType.CognitoUserPools, "cognito");
         var group = app.MapGroup("/group").RequireApiAuthorization(AuthorizationType.AwsIam);
         group.MapGet("/item", () => new { item = 1 });
         await app.StartAsync();

@@ -203,6 +203,27 @@ public sealed class AdapterTests
     }
 
     [Test]
+    public async Task A_message_quoted_into_a_custom_template_cannot_break_its_json()
+    {
+        await using var app = await TestApp.StartAsync(o =>
+            o.GatewayResponses["INVALID_SIGNATURE"] = new ApiAuth.AspNetCore.Configuration.GatewayResponseOptions { BodyTemplate = """{"error":"$context.error.message","ok":false}""" });
+        // No comma: the header parser splits on commas, and the whole header must reach the message as it is.
+        const string authorization = """AWS4-HMAC-SHA256 X"}\"ok":true\u0022=1""";
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/minimal/iam");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var response = await app.Client().SendAsync(request);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(403));
+            Assert.That(body.GetProperty("error").GetString(), Does.Contain($"Authorization={authorization}"));
+            Assert.That(body.GetProperty("ok").GetBoolean(), Is.False);
+        });
+    }
+
+    [Test]
     public async Task Template_placeholders_inside_a_message_are_not_expanded()
     {
         // Messages may quote the caller's Authorization header; expanding placeholders found in it would let one

@@ -266,6 +266,15 @@ public sealed class AdapterTests
         Assert.That(exception!.Message, Does.Contain("ApiAuth:Authorizers:x:Type must be COGNITO_USER_POOLS, JWT, TOKEN or REQUEST, got 'LAMBDA'"));
     }
 
+    [TestCase("10.0.0.0/33")]
+    [TestCase("")]
+    [TestCase("proxy.example.com")]
+    public void Trusted_proxy_that_is_not_an_address_or_range_stops_the_app(string proxy)
+    {
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () => await TestApp.StartAsync(o => o.TrustedProxies.Add(proxy)));
+        Assert.That(exception!.Message, Does.Contain($"ApiAuth:TrustedProxies: '{proxy}' is not an IP address or CIDR range."));
+    }
+
     [Test]
     public void Bad_account_id_stops_the_app()
     {

@@ -82,9 +82,11 @@ internal static class SignCommand
                     return SignTarget.Fail(error!);
                 }
                 var host = raw.GetHeader("host");
-                if (host is null || !Uri.TryCreate($"{scheme}://{host}{raw.RawTarget}", UriKind.Absolute, out var fromRequest))
+                // A host with '/', '?', '#' or '@' in it, or a target not starting with '/', would sign another URL than the one written.
+                if (host is null || host.AsSpan().IndexOfAny("/?#@\\ \t") >= 0 || !raw.RawTarget.StartsWith('/')
+                    || !Uri.TryCreate($"{scheme}://{host}{raw.RawTarget}", UriKind.Absolute, out var fromRequest))
                 {
-                    return SignTarget.Fail("The request needs a Host header and a target that form a valid URL.");
+                    return SignTarget.Fail("The request needs a Host header (a host name, with a port if any) and an origin-form target ('/path?query') that form a valid URL.");
                 }
                 return new SignTarget(raw.Method, fromRequest, [.. raw.Headers], raw.Body.ToArray(), null);
             }

@@ -30,6 +30,29 @@ public sealed class SignCommandTests
     }
 
     [Test]
+    public async Task Sign_from_a_raw_request_prints_headers_that_verify_back()
+    {
+        const string raw = "GET /prod/pets?limit=2 HTTP/1.1\nHost: example.amazonaws.com\n\n";
+        var sign = await CliRun.RunAsync(raw, ["sign", .. Key, "--request", "-", "--now", "2026-01-02T03:04:05Z"]);
+        Assert.That(sign.ExitCode, Is.Zero, sign.Stderr);
+
+        var request = raw.TrimEnd('\n') + "\n" + sign.Stdout.Replace("\r", "", StringComparison.Ordinal) + "\n";
+        var verify = await CliRun.RunAsync(request, ["verify", .. Key, "--request", "-", "--now", "2026-01-02T03:06:00Z"]);
+        Assert.That(verify.ExitCode, Is.Zero, verify.Stdout);
+    }
+
+    [TestCase("GET /prod/pets HTTP/1.1\nHost: example.amazonaws.com/admin\n\n")]
+    [TestCase("GET /prod/pets HTTP/1.1\nHost: user@evil.example\n\n")]
+    [TestCase("GET /prod/pets HTTP/1.1\nHost: example.amazonaws.com?x=1\n\n")]
+    [TestCase("GET http://evil.example/prod/pets HTTP/1.1\nHost: example.amazonaws.com\n\n")]
+    public async Task Sign_refuses_a_raw_request_whose_host_or_target_would_sign_another_url(string raw)
+    {
+        var sign = await CliRun.RunAsync(raw, ["sign", .. Key, "--request", "-"]);
+        Assert.That(sign.ExitCode, Is.EqualTo(2), sign.Stdout);
+        Assert.That(sign.Stderr, Does.Contain("origin-form target"));
+    }
+
+    [Test]
     public async Task Presign_prints_a_url_that_verifies_back_until_it_expires()
     {
         var presign = await CliRun.RunAsync(["presign", .. Key, "--url", "https://example.amazonaws.com/prod/pets", "--expires", "60", "--now", "2026-01-02T03:04:05Z"]);

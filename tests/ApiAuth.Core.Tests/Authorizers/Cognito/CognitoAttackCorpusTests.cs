@@ -75,10 +75,7 @@ public sealed class CognitoAttackCorpusTests
         Assert.That((await _authorizer.AuthorizeAsync(TestJwt.Rs256(Key, payload), NoScopes)).IsAllowed, Is.True);
     }
 
-    private CognitoUserPoolAuthorizer WithClockSkew(TimeSpan skew) => new(
-        new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId], ClockSkew = skew },
-        JwksSource.FromJson(TestJwt.Jwks(Key.Jwk())),
-        _time);
+    private CognitoUserPoolAuthorizer WithClockSkew(TimeSpan skew) => TestJwt.Cognito(JwksSource.FromJson(TestJwt.Jwks(Key.Jwk())), _time, skew);
 
     [Test]
     public async Task Clock_skew_tolerates_a_just_expired_token_when_configured()
@@ -197,10 +194,7 @@ public sealed class CognitoAttackCorpusTests
     [Test]
     public async Task No_keys_means_401_never_allow()
     {
-        var empty = new CognitoUserPoolAuthorizer(
-            new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId] },
-            JwksSource.FromJson("""{"keys":[]}"""),
-            _time);
+        var empty = TestJwt.Cognito(JwksSource.FromJson("""{"keys":[]}"""), _time);
 
         var outcome = await empty.AuthorizeAsync(TestJwt.Rs256(Key, TestJwt.IdTokenPayload()), NoScopes);
 

@@ -22,10 +22,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         _http.Dispose();
     }
 
-    private CognitoUserPoolAuthorizer Authorizer(Uri jwksUri) => new(
-        new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId] },
-        JwksSource.FromUri(jwksUri, _http, _time),
-        _time);
+    private CognitoUserPoolAuthorizer Authorizer(Uri jwksUri) => TestJwt.Cognito(JwksSource.FromUri(jwksUri, _http, _time), _time);
 
     // Tokens stay valid for an hour after TestJwt.Now; tests that move the clock further mint fresh ones.
     private string Token(TestSigningKey key) => TestJwt.Rs256(key, TestJwt.IdTokenPayload(_time.GetUtcNow()));
@@ -127,10 +124,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         await using var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()));
         var handler = new BreakableHandler { InnerHandler = new HttpClientHandler() };
         using var http = new HttpClient(handler);
-        var authorizer = new CognitoUserPoolAuthorizer(
-            new CognitoUserPoolAuthorizerOptions { Region = TestJwt.Region, UserPoolId = TestJwt.PoolId, AppClientIds = [TestJwt.ClientId] },
-            JwksSource.FromUri(server.Uri, http, _time),
-            _time);
+        var authorizer = TestJwt.Cognito(JwksSource.FromUri(server.Uri, http, _time), _time);
         await authorizer.AuthorizeAsync(Token(Key1), NoScopes);
         handler.Broken = true;
 

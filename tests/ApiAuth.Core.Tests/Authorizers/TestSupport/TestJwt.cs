@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using ApiAuth.Authorizers.Cognito;
+using ApiAuth.Authorizers.Jwt;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ApiAuth.Tests.Authorizers.TestSupport;
@@ -13,6 +15,12 @@ internal static class TestJwt
     public const string PoolId = "us-east-1_TestPool1";
     public const string ClientId = "client-1";
     public const string Issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_TestPool1";
+
+    /// <summary>The test pool's authorizer for the test app client.</summary>
+    public static CognitoUserPoolAuthorizer Cognito(JwksSource keys, TimeProvider time, TimeSpan clockSkew = default) => new(
+        new CognitoUserPoolAuthorizerOptions { Region = Region, UserPoolId = PoolId, AppClientIds = [ClientId], ClockSkew = clockSkew },
+        keys,
+        time);
 
     public static string Jwks(params Dictionary<string, object?>[] keys) =>
         JsonSerializer.Serialize(new Dictionary<string, object> { ["keys"] = keys });

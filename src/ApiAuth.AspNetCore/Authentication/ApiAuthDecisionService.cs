@@ -33,6 +33,10 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         GatewayDecision decision;
         try
         {
+            if (attribute.ConfigurationConflict is { } conflict)
+            {
+                throw new InvalidOperationException($"ApiAuth cannot tell how to protect this route: {conflict}. Remove one of them.");
+            }
             var request = await reader.ReadAsync(context, method).ConfigureAwait(false);
             decision = request is null
                 ? TooLarge(FallbackMethodArn(context), method.Type)

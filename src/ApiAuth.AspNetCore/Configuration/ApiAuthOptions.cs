@@ -34,6 +34,10 @@ public sealed class ApiAuthOptions
     /// <summary>Cognito, JWT, TOKEN and REQUEST authorizers by name.</summary>
     public IDictionary<string, AuthorizerOptions> Authorizers { get; } = new Dictionary<string, AuthorizerOptions>(StringComparer.Ordinal);
 
+    /// <summary>Routes' auth by <c>METHOD /path</c> (API Gateway's resource path, e.g. <c>GET /pets/{id}</c>), for
+    /// endpoints that do not say it in code.</summary>
+    public IDictionary<string, RouteAuthorizationOptions> Routes { get; } = new Dictionary<string, RouteAuthorizationOptions>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Overrides of gateway responses by type (<c>ACCESS_DENIED</c>, <c>UNAUTHORIZED</c>, ...).</summary>
     public IDictionary<string, GatewayResponseOptions> GatewayResponses { get; } = new Dictionary<string, GatewayResponseOptions>(StringComparer.OrdinalIgnoreCase);
 
@@ -59,6 +63,9 @@ public sealed class ApiAuthOptions
 
     /// <summary>The folder relative file paths resolve against (the config file's folder); default the content root.</summary>
     public string? BaseDirectory { get; set; }
+
+    /// <summary>What binding from configuration found wrong (unknown keys, wrong types); reported at start-up.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
 }
 
 /// <summary>An IAM access key and the identity behind it.</summary>

@@ -14,9 +14,9 @@ namespace ApiAuth.AspNetCore.Configuration;
 /// </summary>
 internal static class ApiGatewayFactory
 {
-    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, TimeProvider time, string contentRoot)
+    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot)
     {
-        var errors = new List<string>();
+        var errors = new List<string>(authorizerProblems);
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
         if (options.AccountId is not { Length: 12 } || !options.AccountId.All(char.IsAsciiDigit))
         {

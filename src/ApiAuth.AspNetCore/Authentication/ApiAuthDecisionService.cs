@@ -57,6 +57,10 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         {
             LogAllowed(logger, decision.MethodArn, decision.AuthorizationType, decision.PrincipalId ?? "anonymous");
         }
+        else if (decision.StatusCode >= 500)
+        {
+            LogFailed(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason);
+        }
         else
         {
             LogDenied(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason);
@@ -78,6 +82,9 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Denied {MethodArn} ({AuthorizationType}) with {StatusCode}: {Reason}")]
     private static partial void LogDenied(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Failed {MethodArn} ({AuthorizationType}) with {StatusCode}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The authorization pipeline failed; the request is denied")]
     private static partial void LogPipelineFailed(ILogger logger, Exception exception);

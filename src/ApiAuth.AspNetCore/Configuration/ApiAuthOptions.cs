@@ -40,10 +40,17 @@ public sealed class ApiAuthOptions
     /// <summary>The largest body buffered to verify a SigV4 payload hash; larger requests get 413. Default 10 MiB, as API Gateway.</summary>
     public long MaxBodySize { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>.</summary>
+    /// <summary>
+    /// Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>:
+    /// the rightmost hop that is not a trusted proxy. A request from one of them whose header gives no readable
+    /// address is refused (403), never evaluated without a source address.
+    /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
-    /// <summary>The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>.</summary>
+    /// <summary>
+    /// The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>; <c>Forwarded</c> reads
+    /// RFC 7239 elements (<c>for=192.0.2.7;proto=https</c>).
+    /// </summary>
     public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
 
     /// <summary>A header set by trusted infrastructure carrying the VPC endpoint id (<c>aws:SourceVpce</c>); null = none.

@@ -61,6 +61,13 @@ public sealed class ApiAuthOptions
     /// Only honoured from <see cref="TrustedProxies"/>, which must then be configured.</summary>
     public string? SourceVpcHeader { get; set; }
 
+    /// <summary>
+    /// Whether a header-signed SigV4 request may declare <c>x-amz-content-sha256: UNSIGNED-PAYLOAD</c>, leaving its
+    /// body unsigned (a captured request could then be sent with another body). Default false, as API Gateway
+    /// (only S3 has this option). Presigned URLs and <c>STREAMING-*</c> values are refused either way.
+    /// </summary>
+    public bool AllowUnsignedPayload { get; set; }
+
     /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -44,10 +44,17 @@ public sealed class ApiAuthOptions
     /// <summary>The largest body buffered to verify a SigV4 payload hash; larger requests get 413. Default 10 MiB, as API Gateway.</summary>
     public long MaxBodySize { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>.</summary>
+    /// <summary>
+    /// Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>:
+    /// the rightmost hop that is not a trusted proxy. A request from one of them whose header gives no readable
+    /// address is refused (403), never evaluated without a source address.
+    /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
-    /// <summary>The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>.</summary>
+    /// <summary>
+    /// The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>; <c>Forwarded</c> reads
+    /// RFC 7239 elements (<c>for=192.0.2.7;proto=https</c>).
+    /// </summary>
     public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
 
     /// <summary>A header set by trusted infrastructure carrying the VPC endpoint id (<c>aws:SourceVpce</c>); null = none.
@@ -57,6 +64,13 @@ public sealed class ApiAuthOptions
     /// <summary>A header set by trusted infrastructure carrying the VPC id (<c>aws:SourceVpc</c>); null = none.
     /// Only honoured from <see cref="TrustedProxies"/>, which must then be configured.</summary>
     public string? SourceVpcHeader { get; set; }
+
+    /// <summary>
+    /// Whether a header-signed SigV4 request may declare <c>x-amz-content-sha256: UNSIGNED-PAYLOAD</c>, leaving its
+    /// body unsigned (a captured request could then be sent with another body). Default false, as API Gateway
+    /// (only S3 has this option). Presigned URLs and <c>STREAMING-*</c> values are refused either way.
+    /// </summary>
+    public bool AllowUnsignedPayload { get; set; }
 
     /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);

@@ -31,6 +31,10 @@ internal static class ApiAuthOptionsBinder
         {
             options.MaxBodySize = maxBody;
         }
+        if (section.GetValue<bool?>("AllowUnsignedPayload") is { } allowUnsigned)
+        {
+            options.AllowUnsignedPayload = allowUnsigned;
+        }
         if (section.GetValue<TimeSpan?>("ClockSkew") is { } skew)
         {
             options.ClockSkew = skew;

@@ -55,7 +55,7 @@ internal static class ApiGatewayFactory
         SigV4Verifier? verifier = null;
         try
         {
-            verifier = new SigV4Verifier(new InMemoryCredentialStore(credentials), new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew }, time);
+            verifier = new SigV4Verifier(new InMemoryCredentialStore(credentials), new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew, AllowUnsignedPayload = options.AllowUnsignedPayload }, time);
         }
         catch (ArgumentException exception)
         {

@@ -75,6 +75,7 @@ internal static class ApiAuthSchema
         new("SourceVpceHeader", Text),
         new("SourceVpcHeader", Text),
         new("ClockSkew", Duration),
+        new("AllowUnsignedPayload", Flag),
         new("BaseDirectory", Text),
     ]);
 

@@ -5,8 +5,9 @@ using ApiAuth.SigV4.Credentials;
 namespace ApiAuth.Gateway;
 
 /// <summary>
-/// The global condition keys API Gateway supplies to policies for a request. The caller's keys (principal ARN,
-/// account, tags, ...) are fixed per caller and computed once; only the request's own keys are built per request.
+/// The global condition keys API Gateway supplies to policies for a request: the one builder the gateway, the
+/// simulator and the CLI share, so a policy decides alike in all three. The caller's keys (principal ARN, account,
+/// tags, ...) are fixed per caller and computed once; only the request's own keys are built per request.
 /// </summary>
 internal static class GatewayContextKeys
 {
@@ -37,11 +38,7 @@ internal static class GatewayContextKeys
 
     public static RequestContext Build(GatewayRequest request, KeyValuePair<string, ContextValue>[] callerKeys, DateTimeOffset now)
     {
-        var keys = new Dictionary<string, ContextValue>(callerKeys.Length + 8, StringComparer.OrdinalIgnoreCase);
-        var (currentTime, epochTime) = TimeKeys(now);
-        keys["aws:CurrentTime"] = currentTime;
-        keys["aws:EpochTime"] = epochTime;
-        keys["aws:SecureTransport"] = request.IsSecureTransport ? True : False;
+        var keys = Start(callerKeys.Length + 8, now, request.IsSecureTransport);
         if (request.SourceIp is { } ip)
         {
             keys["aws:SourceIp"] = new ContextValue([ip.ToString()]);
@@ -55,6 +52,40 @@ internal static class GatewayContextKeys
             keys[key] = value;
         }
         return RequestContext.Wrap(keys);
+    }
+
+    /// <summary>
+    /// The keys of a simulated request: what the gateway supplies on its own (time, transport, the caller's keys), then
+    /// the keys the simulation names, which win (<c>aws:SourceIp</c>, <c>aws:SecureTransport</c>, ...).
+    /// </summary>
+    /// <param name="principal">The caller.</param>
+    /// <param name="now">The request's time (<c>aws:CurrentTime</c>, <c>aws:EpochTime</c>).</param>
+    /// <param name="secureTransport">Whether the request came over TLS, as on API Gateway, which serves HTTPS only.</param>
+    /// <param name="named">The keys the simulation sets.</param>
+    public static RequestContext ForSimulation(RequestPrincipal principal, DateTimeOffset now, bool secureTransport, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> named)
+    {
+        var callerKeys = ForCaller(principal, null);
+        var keys = Start(callerKeys.Length + 8, now, secureTransport);
+        foreach (var (key, value) in callerKeys)
+        {
+            keys[key] = value;
+        }
+        foreach (var (key, values) in named)
+        {
+            keys[key] = new ContextValue([.. values]);
+        }
+        return RequestContext.Wrap(keys);
+    }
+
+    // What every request carries, whoever the caller.
+    private static Dictionary<string, ContextValue> Start(int capacity, DateTimeOffset now, bool secureTransport)
+    {
+        var keys = new Dictionary<string, ContextValue>(capacity, StringComparer.OrdinalIgnoreCase);
+        var (currentTime, epochTime) = TimeKeys(now);
+        keys["aws:CurrentTime"] = currentTime;
+        keys["aws:EpochTime"] = epochTime;
+        keys["aws:SecureTransport"] = secureTransport ? True : False;
+        return keys;
     }
 
     // The time keys change once a second; reuse them within the second.

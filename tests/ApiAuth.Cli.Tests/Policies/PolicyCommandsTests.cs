@@ -94,6 +94,28 @@ public sealed class PolicyCommandsTests
     }
 
     [Test]
+    public async Task Simulate_supplies_the_keys_the_gateway_supplies_transport_and_time()
+    {
+        // As the gateway does: aws:SecureTransport (true on API Gateway's HTTPS endpoints unless the case says otherwise),
+        // aws:CurrentTime and aws:EpochTime are set, so conditions on them decide alike in the CLI and in the app.
+        const string policy = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Sid": "Tls", "Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*", "Condition": {"Bool": {"aws:SecureTransport": "true"}, "DateGreaterThan": {"aws:CurrentTime": "2020-01-01T00:00:00Z"}, "NumericGreaterThan": {"aws:EpochTime": "1577836800"}}}]}
+            """;
+        var cases = $$$"""
+            {"name": "https", "resourcePolicy": {{{policy.ReplaceLineEndings("")}}}, "principal": "anonymous", "resource": "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets"}
+            {"name": "http", "resourcePolicy": {{{policy.ReplaceLineEndings("")}}}, "principal": "anonymous", "resource": "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets", "context": {"aws:SecureTransport": "false"}}
+            """;
+        var (exit, stdout, _) = await Run(cases, "simulate", "--cases", "-");
+        Assert.That(exit, Is.Zero);
+        Assert.That(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')), Is.EqualTo(new[]
+        {
+            """{"name":"https","decision":"Allow","statements":["resourcePolicy:Tls"]}""",
+            """{"name":"http","decision":"ImplicitDeny","statements":[]}""",
+        }));
+    }
+
+    [Test]
     public async Task Simulate_malformed_array_exits_2()
     {
         var (exit, _, stderr) = await Run("[{\"name\":", "simulate", "--cases", "-");

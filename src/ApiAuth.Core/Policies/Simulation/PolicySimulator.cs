@@ -22,19 +22,21 @@ namespace ApiAuth.Policies.Simulation;
 public sealed class PolicySimulator
 {
     private readonly ImmutableDictionary<string, ImmutableList<CompiledPolicy>> _identityPolicies;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a simulator for one API stage.</summary>
     /// <param name="api">The API.</param>
     /// <param name="stage">The stage.</param>
     /// <param name="resourcePolicyJson">The API's resource policy, or null for none.</param>
+    /// <param name="timeProvider">The clock for <c>aws:CurrentTime</c> and <c>aws:EpochTime</c>; null for the system clock.</param>
     /// <exception cref="ArgumentException">The resource policy has errors.</exception>
-    public PolicySimulator(RestApiReference api, string stage, string? resourcePolicyJson = null)
+    public PolicySimulator(RestApiReference api, string stage, string? resourcePolicyJson = null, TimeProvider? timeProvider = null)
         : this(api, stage, resourcePolicyJson is null ? null : Load(resourcePolicyJson, new PolicyCompileOptions("resourcePolicy", PolicyKind.Resource, api)),
-            ImmutableDictionary<string, ImmutableList<CompiledPolicy>>.Empty)
+            ImmutableDictionary<string, ImmutableList<CompiledPolicy>>.Empty, timeProvider ?? TimeProvider.System)
     {
     }
 
-    private PolicySimulator(RestApiReference api, string stage, CompiledPolicy? resourcePolicy, ImmutableDictionary<string, ImmutableList<CompiledPolicy>> identityPolicies)
+    private PolicySimulator(RestApiReference api, string stage, CompiledPolicy? resourcePolicy, ImmutableDictionary<string, ImmutableList<CompiledPolicy>> identityPolicies, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrEmpty(stage);
@@ -42,6 +44,7 @@ public sealed class PolicySimulator
         Stage = stage;
         ResourcePolicy = resourcePolicy;
         _identityPolicies = identityPolicies;
+        _time = time;
     }
 
     /// <summary>The API.</summary>
@@ -64,7 +67,7 @@ public sealed class PolicySimulator
         var principal = RequestPrincipal.Parse(principalArn);
         var existing = _identityPolicies.GetValueOrDefault(principal.DisplayName, []);
         var added = policyJson.Select((json, i) => Load(json, new PolicyCompileOptions($"{principal.Name ?? principalArn}/policy{existing.Count + i}", PolicyKind.Identity)));
-        return new PolicySimulator(Api, Stage, ResourcePolicy, _identityPolicies.SetItem(principal.DisplayName, existing.AddRange(added)));
+        return new PolicySimulator(Api, Stage, ResourcePolicy, _identityPolicies.SetItem(principal.DisplayName, existing.AddRange(added)), _time);
     }
 
     /// <summary>Simulates one call.</summary>
@@ -72,7 +75,8 @@ public sealed class PolicySimulator
     /// <param name="httpMethod">The HTTP method.</param>
     /// <param name="path">The request path, e.g. <c>/pets/1</c>.</param>
     /// <param name="sourceIp">The caller's address (<c>aws:SourceIp</c>), if the policies care.</param>
-    /// <param name="context">Further condition keys; they override derived ones.</param>
+    /// <param name="context">Further condition keys; they override derived ones. As on API Gateway, which serves HTTPS only,
+    /// <c>aws:SecureTransport</c> is <c>true</c> unless set here; <c>aws:CurrentTime</c> and <c>aws:EpochTime</c> come from the clock.</param>
     /// <param name="authorizationType">The method's auth type; AWS_IAM for IAM callers and NONE for anonymous ones when null.</param>
     /// <returns>The decision and its explanation.</returns>
     public SimulationResult Check(string principal, string httpMethod, string path, string? sourceIp = null,
@@ -88,20 +92,17 @@ public sealed class PolicySimulator
 
     private PolicyRequest BuildRequest(RequestPrincipal caller, string httpMethod, string path, string? sourceIp, IReadOnlyDictionary<string, string>? context)
     {
-        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in caller.DerivedContextKeys())
-        {
-            keys[key] = value;
-        }
+        var named = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         if (sourceIp is not null)
         {
-            keys["aws:SourceIp"] = sourceIp;
+            named["aws:SourceIp"] = [sourceIp];
         }
         foreach (var (key, value) in context ?? new Dictionary<string, string>())
         {
-            keys[key] = value;
+            named[key] = [value];
         }
-        return new PolicyRequest(caller, PolicyRequest.InvokeAction, MethodArn.Build(Api, Stage, httpMethod, path), RequestContext.Create(keys));
+        var keys = GatewayContextKeys.ForSimulation(caller, _time.GetUtcNow(), secureTransport: true, named);
+        return new PolicyRequest(caller, PolicyRequest.InvokeAction, MethodArn.Build(Api, Stage, httpMethod, path), keys);
     }
 
     /// <summary>

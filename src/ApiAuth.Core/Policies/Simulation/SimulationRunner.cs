@@ -22,9 +22,11 @@ public static class SimulationRunner
 
     /// <summary>Runs every case in the input.</summary>
     /// <param name="input">The cases file's text.</param>
+    /// <param name="timeProvider">The clock for <c>aws:CurrentTime</c> and <c>aws:EpochTime</c>; null for the system clock.</param>
     /// <returns>The output lines.</returns>
-    public static SimulationRun Run(string input)
+    public static SimulationRun Run(string input, TimeProvider? timeProvider = null)
     {
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
         ArgumentNullException.ThrowIfNull(input);
         var lines = new List<string>();
         var hasErrors = false;
@@ -52,7 +54,7 @@ public static class SimulationRunner
                 }
                 foreach (var item in document.RootElement.EnumerateArray())
                 {
-                    var (line, error) = RunCase(item);
+                    var (line, error) = RunCase(item, now);
                     Add(line, error);
                 }
             }
@@ -69,7 +71,7 @@ public static class SimulationRunner
             try
             {
                 using var document = JsonDocument.Parse(text);
-                var (line, error) = RunCase(document.RootElement);
+                var (line, error) = RunCase(document.RootElement, now);
                 Add(line, error);
             }
             catch (JsonException ex)
@@ -80,7 +82,7 @@ public static class SimulationRunner
         return new SimulationRun(lines, hasErrors, null);
     }
 
-    private static (string Line, bool Error) RunCase(JsonElement element)
+    private static (string Line, bool Error) RunCase(JsonElement element, DateTimeOffset now)
     {
         string? name = null;
         try
@@ -131,15 +133,12 @@ public static class SimulationRunner
                 resourcePolicy = LoadPolicy(resourceElement, new PolicyCompileOptions("resourcePolicy", PolicyKind.Resource, ApiOf(resource)));
             }
             var context = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (key, value) in principal.DerivedContextKeys())
-            {
-                context[key] = [value];
-            }
             if (properties.TryGetValue("context", out var contextElement))
             {
                 ReadContext(contextElement, context);
             }
-            var request = new PolicyRequest(principal, action, resource, RequestContext.CreateMultiValued(context));
+            // The keys the gateway would supply (time, transport, the principal's), then the case's own.
+            var request = new PolicyRequest(principal, action, resource, GatewayContextKeys.ForSimulation(principal, now, secureTransport: true, context));
             var decision = PolicySimulator.Decide(type, request, identity, resourcePolicy);
             return (DecisionLine(name, decision), false);
         }

@@ -82,7 +82,11 @@ internal sealed class TokenResultCache : IDisposable
         return true;
     }
 
-    /// <summary>Keeps an allowed token's result until the TTL or the token's expiry, whichever comes first.</summary>
+    /// <summary>Keeps an allowed token's result for the TTL.</summary>
+    /// <remarks>
+    /// The entry is not cut short at the token's <c>exp</c>: the check on every hit is what refuses an expired token
+    /// (and then drops the entry), so there is one rule for expiry, not two that must agree.
+    /// </remarks>
     public void Add(string token, TokenResult result)
     {
         if (_store is null || result.Key is null)
@@ -90,16 +94,8 @@ internal sealed class TokenResultCache : IDisposable
             return;
         }
 
-        var now = _timeProvider.GetUtcNow();
-        var untilExpiry = result.Lifetime.Expires - now.UtcDateTime + _clockSkew;
-        var keep = untilExpiry < _ttl ? untilExpiry : _ttl;
-        if (keep <= TimeSpan.Zero)
-        {
-            return;
-        }
-
         var identity = CacheIdentity.CreateForToken(_authorizer, token);
-        _store.Set(identity, result, now + keep, Math.Max(_minimumEntrySize, identity.Length + result.EstimatedBytes));
+        _store.Set(identity, result, _timeProvider.GetUtcNow() + _ttl, Math.Max(_minimumEntrySize, identity.Length + result.EstimatedBytes));
     }
 
     public void Dispose() => _store?.Dispose();

@@ -322,6 +322,28 @@ public sealed class CognitoResultCacheTests : IDisposable
         Assert.That(_hits.Hits, Is.Zero);
     }
 
+    [Test]
+    public async Task Cache_hit_allocates_no_more_than_its_boxed_index()
+    {
+        using var authorizer = Authorizer();
+        var header = "Bearer " + AccessToken();
+        string[] scopes = ["orders/read"];
+        await authorizer.AuthorizeAsync(header, scopes);
+
+        const int Iterations = 1000;
+        var allAllowed = true;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            var pending = authorizer.AuthorizeAsync(header, scopes);
+            allAllowed &= pending.IsCompletedSuccessfully && pending.Result.IsAllowed;
+        }
+
+        var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Iterations;
+        Assert.That(allAllowed, Is.True);
+        Assert.That(perCall, Is.LessThanOrEqualTo(32), "the 64-bit cache index boxed for MemoryCache (24 B), nothing per token or claim");
+    }
+
     [TestCase(-1)]
     [TestCase(3601)]
     public void Result_ttl_outside_0_to_3600_seconds_is_refused(int seconds)

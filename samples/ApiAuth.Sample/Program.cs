@@ -3,6 +3,7 @@ using ApiAuth.Gateway;
 using ApiAuth.Sample;
 
 var builder = WebApplication.CreateBuilder(args);
+SampleLogging.AddDefaults(builder.Configuration);
 var settings = SampleSettings.Load(builder.Configuration["config"]);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
 {

@@ -12,4 +12,8 @@ public static class ApiAuthDefaults
 
     /// <summary>The configuration section bound by default.</summary>
     public const string ConfigurationSection = "ApiAuth";
+
+    /// <summary>The named <see cref="System.Net.Http.HttpClient"/> (<c>IHttpClientFactory</c>) JWKS are fetched with;
+    /// <c>services.AddHttpClient(JwksHttpClientName)</c> adds handlers to it.</summary>
+    public const string JwksHttpClientName = "ApiAuth.Jwks";
 }

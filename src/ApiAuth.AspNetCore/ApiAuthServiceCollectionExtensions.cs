@@ -4,9 +4,11 @@ using ApiAuth.AspNetCore.Authorization;
 using ApiAuth.AspNetCore.Configuration;
 using ApiAuth.AspNetCore.Http;
 using ApiAuth.AspNetCore.Responses;
+using ApiAuth.AspNetCore.Routing;
 using ApiAuth.AspNetCore.Telemetry;
 using ApiAuth.Gateway;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,8 +35,12 @@ public static class ApiAuthServiceCollectionExtensions
         {
             options.Configure(configure);
         }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiAuthOptions>, ApiAuthOptionsValidator>());
+        options.ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        // Users can add handlers (proxies, resilience) to the JWKS client: services.AddHttpClient(ApiAuthDefaults.JwksHttpClientName)....
+        services.AddHttpClient(ApiAuthDefaults.JwksHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddMetrics();
         services.TryAddSingleton(sp => new ApiAuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<IGatewayAuthorizers>(sp => GatewayAuthorizersFactory.Create(
@@ -42,15 +48,29 @@ public static class ApiAuthServiceCollectionExtensions
             sp,
             sp.GetRequiredService<TimeProvider>(),
             ContentRoot(sp),
-            new HttpClient { Timeout = TimeSpan.FromSeconds(10) }));
-        services.TryAddSingleton(sp => ApiGatewayFactory.Create(
-            sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
-            sp.GetService<IGatewayAuthorizers>(),
-            sp.GetRequiredService<TimeProvider>(),
-            ContentRoot(sp)));
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ApiAuthDefaults.JwksHttpClientName)));
+        services.TryAddSingleton(sp =>
+        {
+            var apiAuthOptions = sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
+            // The authorizers' problems and the rest of the API's come in one start-up error.
+            IGatewayAuthorizers? authorizers = null;
+            IEnumerable<string> authorizerProblems = [];
+            try
+            {
+                authorizers = sp.GetService<IGatewayAuthorizers>();
+            }
+            catch (OptionsValidationException exception)
+            {
+                authorizerProblems = exception.Failures;
+            }
+            authorizerProblems = authorizerProblems.Concat(sp.GetRequiredService<ConfiguredRoutes>().Problems);
+            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp));
+        });
         services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton<ApiAuthDecisionService>();
+        services.TryAddSingleton(sp => new ConfiguredRoutes(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ConfiguredRouteMatcherPolicy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAuthRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiAuthStartupValidation>());
         services.AddAuthentication().AddScheme<ApiAuthSchemeOptions, ApiAuthenticationHandler>(ApiAuthDefaults.AuthenticationScheme, null);

@@ -33,10 +33,14 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         GatewayDecision decision;
         try
         {
-            var request = await reader.ReadAsync(context, method).ConfigureAwait(false);
-            decision = request is null
-                ? TooLarge(FallbackMethodArn(context), method.Type)
-                : await gateway.AuthorizeAsync(request, method, context.RequestAborted).ConfigureAwait(false);
+            if (attribute.ConfigurationConflict is { } conflict)
+            {
+                throw new InvalidOperationException($"ApiAuth cannot tell how to protect this route: {conflict}. Remove one of them.");
+            }
+            var read = await reader.ReadAsync(context, method).ConfigureAwait(false);
+            decision = read.Request is { } request
+                ? await gateway.AuthorizeAsync(request, method, context.RequestAborted).ConfigureAwait(false)
+                : Refused(context, read.Refusal, method.Type);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -53,6 +57,10 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         {
             LogAllowed(logger, decision.MethodArn, decision.AuthorizationType, decision.PrincipalId ?? "anonymous");
         }
+        else if (decision.StatusCode >= 500)
+        {
+            LogFailed(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason);
+        }
         else
         {
             LogDenied(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason);
@@ -62,6 +70,20 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
 
     // For decisions made without a gateway request (body too large, pipeline failure): the path as received.
     private string FallbackMethodArn(HttpContext context) => gateway.MethodArnFor(context.Request.Method, context.Request.Path.Value ?? "/");
+
+    private GatewayDecision Refused(HttpContext context, RequestRefusal refusal, AuthorizationType type)
+    {
+        var methodArn = FallbackMethodArn(context);
+        if (refusal == RequestRefusal.BodyTooLarge)
+        {
+            return TooLarge(methodArn, type);
+        }
+        // Never evaluate without the source: an IP Deny would not apply. The proxy, not the client, is at fault or
+        // was fooled, so the log names the proxy; header values are not logged (a client may have written them).
+        var reason = refusal == RequestRefusal.SourceVpcUnreadable ? "SourceVpcUnreadable" : "SourceAddressUnreadable";
+        LogSourceUnreadable(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", reason);
+        return GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, "AccessDeniedException", "Forbidden", reason, type, methodArn);
+    }
 
     private static GatewayDecision TooLarge(string methodArn, AuthorizationType type) =>
         GatewayDecision.Denied(413, GatewayResponseTypes.RequestTooLarge, "RequestTooLargeException", "Request Too Long", "RequestTooLarge", type, methodArn);
@@ -74,6 +96,12 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Denied {MethodArn} ({AuthorizationType}) with {StatusCode}: {Reason}")]
     private static partial void LogDenied(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Failed {MethodArn} ({AuthorizationType}) with {StatusCode}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Refused a request from trusted proxy {Proxy}: its headers give no readable client source ({Reason})")]
+    private static partial void LogSourceUnreadable(ILogger logger, string proxy, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The authorization pipeline failed; the request is denied")]
     private static partial void LogPipelineFailed(ILogger logger, Exception exception);

@@ -29,6 +29,9 @@ public sealed class ApiAuthorizeAttribute : AuthorizeAttribute
     /// <summary>Cognito: OAuth scopes, of which the access token must hold one.</summary>
     public string[] Scopes { get; set; } = [];
 
+    /// <summary>Set when <c>ApiAuth:Routes</c> and code protect the endpoint differently: the request is then refused.</summary>
+    internal string? ConfigurationConflict { get; set; }
+
     /// <summary>The method's authorization, as the pipeline reads it.</summary>
     public MethodAuthorization ToMethodAuthorization() => new(Type, Authorizer, Scopes);
 }

@@ -34,16 +34,27 @@ public sealed class ApiAuthOptions
     /// <summary>Cognito, JWT, TOKEN and REQUEST authorizers by name.</summary>
     public IDictionary<string, AuthorizerOptions> Authorizers { get; } = new Dictionary<string, AuthorizerOptions>(StringComparer.Ordinal);
 
+    /// <summary>Routes' auth by <c>METHOD /path</c> (API Gateway's resource path, e.g. <c>GET /pets/{id}</c>), for
+    /// endpoints that do not say it in code.</summary>
+    public IDictionary<string, RouteAuthorizationOptions> Routes { get; } = new Dictionary<string, RouteAuthorizationOptions>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Overrides of gateway responses by type (<c>ACCESS_DENIED</c>, <c>UNAUTHORIZED</c>, ...).</summary>
     public IDictionary<string, GatewayResponseOptions> GatewayResponses { get; } = new Dictionary<string, GatewayResponseOptions>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The largest body buffered to verify a SigV4 payload hash; larger requests get 413. Default 10 MiB, as API Gateway.</summary>
     public long MaxBodySize { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>.</summary>
+    /// <summary>
+    /// Proxies (addresses or CIDR ranges) whose <see cref="ForwardedForHeader"/> is believed for <c>aws:SourceIp</c>:
+    /// the rightmost hop that is not a trusted proxy. A request from one of them whose header gives no readable
+    /// address is refused (403), never evaluated without a source address.
+    /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
-    /// <summary>The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>.</summary>
+    /// <summary>
+    /// The header a trusted proxy puts the client address in. Default <c>X-Forwarded-For</c>; <c>Forwarded</c> reads
+    /// RFC 7239 elements (<c>for=192.0.2.7;proto=https</c>).
+    /// </summary>
     public string ForwardedForHeader { get; set; } = "X-Forwarded-For";
 
     /// <summary>A header set by trusted infrastructure carrying the VPC endpoint id (<c>aws:SourceVpce</c>); null = none.
@@ -54,11 +65,21 @@ public sealed class ApiAuthOptions
     /// Only honoured from <see cref="TrustedProxies"/>, which must then be configured.</summary>
     public string? SourceVpcHeader { get; set; }
 
+    /// <summary>
+    /// Whether a header-signed SigV4 request may declare <c>x-amz-content-sha256: UNSIGNED-PAYLOAD</c>, leaving its
+    /// body unsigned (a captured request could then be sent with another body). Default false, as API Gateway
+    /// (only S3 has this option). Presigned URLs and <c>STREAMING-*</c> values are refused either way.
+    /// </summary>
+    public bool AllowUnsignedPayload { get; set; }
+
     /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The folder relative file paths resolve against (the config file's folder); default the content root.</summary>
     public string? BaseDirectory { get; set; }
+
+    /// <summary>What binding from configuration found wrong (unknown keys, wrong types); reported at start-up.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
 }
 
 /// <summary>An IAM access key and the identity behind it.</summary>

@@ -1,12 +1,22 @@
+using ApiAuth.AspNetCore.Configuration.Schema;
 using Microsoft.Extensions.Configuration;
 
 namespace ApiAuth.AspNetCore.Configuration;
 
-/// <summary>Binds <see cref="ApiAuthOptions"/> from configuration, keeping policy documents as JSON.</summary>
+/// <summary>
+/// Binds <see cref="ApiAuthOptions"/> from configuration, keeping policy documents as JSON. The section is checked
+/// against <see cref="ApiAuthSchema"/> first; with any problem nothing is bound, and the problems stop the app.
+/// </summary>
 internal static class ApiAuthOptionsBinder
 {
     public static void Bind(IConfiguration section, ApiAuthOptions options)
     {
+        var problems = ApiAuthSchema.Check(section);
+        if (problems.Count > 0)
+        {
+            options.ConfigurationProblems.AddRange(problems);
+            return;
+        }
         options.Region = section["Region"] ?? options.Region;
         options.AccountId = section["AccountId"] ?? options.AccountId;
         options.ApiId = section["ApiId"] ?? options.ApiId;
@@ -20,6 +30,10 @@ internal static class ApiAuthOptionsBinder
         if (section.GetValue<long?>("MaxBodySize") is { } maxBody)
         {
             options.MaxBodySize = maxBody;
+        }
+        if (section.GetValue<bool?>("AllowUnsignedPayload") is { } allowUnsigned)
+        {
+            options.AllowUnsignedPayload = allowUnsigned;
         }
         if (section.GetValue<TimeSpan?>("ClockSkew") is { } skew)
         {
@@ -77,6 +91,21 @@ internal static class ApiAuthOptionsBinder
                 authorizer.Audiences.Add(audience.Value ?? "");
             }
             options.Authorizers[child.Key] = authorizer;
+        }
+
+        foreach (var child in section.GetSection("Routes").GetChildren())
+        {
+            var route = new RouteAuthorizationOptions
+            {
+                AuthorizationType = child["AuthorizationType"] ?? "",
+                Authorizer = child["Authorizer"],
+                ApiKeyRequired = child.GetValue("ApiKeyRequired", false),
+            };
+            foreach (var scope in child.GetSection("AuthorizationScopes").GetChildren())
+            {
+                route.AuthorizationScopes.Add(scope.Value ?? "");
+            }
+            options.Routes[child.Key] = route;
         }
 
         foreach (var child in section.GetSection("GatewayResponses").GetChildren())

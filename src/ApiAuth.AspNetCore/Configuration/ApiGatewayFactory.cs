@@ -14,9 +14,9 @@ namespace ApiAuth.AspNetCore.Configuration;
 /// </summary>
 internal static class ApiGatewayFactory
 {
-    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, TimeProvider time, string contentRoot)
+    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot)
     {
-        var errors = new List<string>();
+        var errors = new List<string>(authorizerProblems);
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
         if (options.AccountId is not { Length: 12 } || !options.AccountId.All(char.IsAsciiDigit))
         {
@@ -55,7 +55,7 @@ internal static class ApiGatewayFactory
         SigV4Verifier? verifier = null;
         try
         {
-            verifier = new SigV4Verifier(new InMemoryCredentialStore(credentials), new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew }, time);
+            verifier = new SigV4Verifier(new InMemoryCredentialStore(credentials), new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew, AllowUnsignedPayload = options.AllowUnsignedPayload }, time);
         }
         catch (ArgumentException exception)
         {

@@ -6,6 +6,8 @@ using ApiAuth.Authorizers.Custom;
 using ApiAuth.Authorizers.Jwt;
 using ApiAuth.Gateway;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ApiAuth.AspNetCore.Configuration;
@@ -22,6 +24,8 @@ internal static class GatewayAuthorizersFactory
         var tokenHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
         var baseDirectory = options.BaseDirectory ?? contentRoot;
         var meter = services.GetRequiredService<ApiAuthMetrics>().Meter;
+        var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        var jwksLogger = loggers.CreateLogger<JwksSource>();
 
         foreach (var (name, authorizer) in options.Authorizers)
         {
@@ -42,7 +46,7 @@ internal static class GatewayAuthorizersFactory
                             {
                                 UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds], ResultTtl = TokenResultTtl(authorizer),
                             },
-                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter),
+                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter, jwksLogger),
                             time,
                             meter);
                         break;
@@ -55,7 +59,7 @@ internal static class GatewayAuthorizersFactory
                         AddTokenHeader(name, authorizer, tokenHeaders);
                         jwt[name] = new JwtAuthorizer(
                             new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences], ResultTtl = TokenResultTtl(authorizer) },
-                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter),
+                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter, jwksLogger),
                             time,
                             meter);
                         break;
@@ -91,7 +95,7 @@ internal static class GatewayAuthorizersFactory
         }
 
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
-        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time, meter: meter);
+        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time, meter: meter, logger: loggers.CreateLogger<CustomAuthorizerInvoker>());
         return new GatewayAuthorizers(cognito, jwt, invoker, custom.Select(c => c.Definition.Name),
             new CustomAuthorizerRequestContext { AccountId = options.AccountId, ApiId = options.ApiId, Stage = options.Stage },
             tokenHeaders);
@@ -118,13 +122,13 @@ internal static class GatewayAuthorizersFactory
             ? TimeSpan.FromSeconds(authorizer.ResultTtlInSeconds)
             : throw new ArgumentOutOfRangeException("ResultTtlInSeconds", authorizer.ResultTtlInSeconds, "The result TTL must be between 0 and 3600 seconds (0 turns caching off).");
 
-    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter)
+    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger)
     {
         if (!string.IsNullOrWhiteSpace(authorizer.JwksFile))
         {
             return JwksSource.FromFile(Path.Combine(baseDirectory, authorizer.JwksFile));
         }
-        return JwksSource.FromUri(string.IsNullOrWhiteSpace(authorizer.JwksUri) ? defaultUri : new Uri(authorizer.JwksUri), client, time, meter);
+        return JwksSource.FromUri(string.IsNullOrWhiteSpace(authorizer.JwksUri) ? defaultUri : new Uri(authorizer.JwksUri), client, time, meter, logger);
     }
 }
 

@@ -13,18 +13,44 @@ namespace ApiAuth.AspNetCore.Http;
 /// <summary>
 /// Translates an <see cref="HttpContext"/> into a <see cref="GatewayRequest"/>: the raw target (never the decoded
 /// path) for SigV4, headers as received, the body's hash from a bounded read, the method ARN's path as the route
-/// names it, and the source address only from the connection or a trusted proxy.
+/// names it, and the source address only from the connection or a trusted proxy (whose header, once read, must
+/// give an address: a request is never evaluated without one because a proxy wrote something unreadable).
 /// </summary>
 internal sealed class GatewayRequestReader(ApiAuthOptions options)
 {
     private readonly TrustedProxies _proxies = new(options.TrustedProxies);
+    private readonly bool _rfc7239 = string.Equals(options.ForwardedForHeader, "Forwarded", StringComparison.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _stageVariables = new(options.StageVariables, StringComparer.Ordinal);
 
-    /// <summary>Reads what <paramref name="method"/> needs; null when the body exceeds <see cref="ApiAuthOptions.MaxBodySize"/>.</summary>
-    public async ValueTask<GatewayRequest?> ReadAsync(HttpContext context, MethodAuthorization method)
+    /// <summary>
+    /// Reads what <paramref name="method"/> needs, or says why it cannot: a body over
+    /// <see cref="ApiAuthOptions.MaxBodySize"/>, or a trusted proxy's header that cannot be read.
+    /// </summary>
+    public async ValueTask<GatewayRequestRead> ReadAsync(HttpContext context, MethodAuthorization method)
     {
         var needsBody = method.Type == AuthorizationType.AwsIam;
         var request = context.Request;
+
+        // The source first: a refusal here costs no body read.
+        var peer = context.Connection.RemoteIpAddress;
+        var sourceIp = peer;
+        string? sourceVpce = null, sourceVpc = null;
+        // A trusted peer is never null (IsTrusted says no to null). VPC headers are believed only from a configured
+        // trusted proxy (start-up refuses them without one).
+        if (_proxies.IsTrusted(peer))
+        {
+            if (!_proxies.TryFindClient(peer!, request.Headers[options.ForwardedForHeader], _rfc7239, out var client))
+            {
+                return GatewayRequestRead.Refused(RequestRefusal.SourceAddressUnreadable);
+            }
+            sourceIp = client;
+            if ((options.SourceVpceHeader is { } vpce && !TrustedHeaderValue.TryRead(request.Headers[vpce], out sourceVpce))
+                || (options.SourceVpcHeader is { } vpc && !TrustedHeaderValue.TryRead(request.Headers[vpc], out sourceVpc)))
+            {
+                return GatewayRequestRead.Refused(RequestRefusal.SourceVpcUnreadable);
+            }
+        }
+
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(rawTarget))
         {
@@ -39,12 +65,12 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         {
             if (request.ContentLength > options.MaxBodySize)
             {
-                return null;
+                return GatewayRequestRead.Refused(RequestRefusal.BodyTooLarge);
             }
             payloadHash = await HashBodyAsync(request, (int)options.MaxBodySize, context.RequestAborted).ConfigureAwait(false);
             if (payloadHash is null)
             {
-                return null;
+                return GatewayRequestRead.Refused(RequestRefusal.BodyTooLarge);
             }
         }
 
@@ -57,25 +83,21 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
             }
         }
 
-        var peer = context.Connection.RemoteIpAddress;
-        // VPC headers are believed only from a configured trusted proxy (start-up refuses them without one).
-        var peerTrusted = _proxies.IsTrusted(peer);
         var endpoint = context.GetEndpoint() as RouteEndpoint;
         // Resource, query, route values and stage variables feed REQUEST authorizers only; other methods skip building them.
         var custom = method.Type == AuthorizationType.Custom;
-        return new GatewayRequest(request.Method, rawTarget, ResourcePath.For(request.Path.Value ?? "/", endpoint?.RoutePattern), headers)
+        return new(new GatewayRequest(request.Method, rawTarget, ResourcePath.For(request.Path.Value ?? "/", endpoint?.RoutePattern), headers)
         {
             PayloadHash = payloadHash,
-            // A trusted peer is never null (IsTrusted says no to null).
-            SourceIp = peerTrusted ? _proxies.ForwardedClient(peer!, request.Headers[options.ForwardedForHeader].ToString()) : peer,
+            SourceIp = sourceIp,
             IsSecureTransport = request.IsHttps,
-            SourceVpce = peerTrusted && options.SourceVpceHeader is { } vpce ? NullIfEmpty(request.Headers[vpce].ToString()) : null,
-            SourceVpc = peerTrusted && options.SourceVpcHeader is { } vpc ? NullIfEmpty(request.Headers[vpc].ToString()) : null,
+            SourceVpce = sourceVpce,
+            SourceVpc = sourceVpc,
             Resource = custom && endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
             Query = custom ? Query(request) : GatewayRequest.NoQuery,
             PathParameters = custom ? RouteValues(context) : GatewayRequest.NoValues,
             StageVariables = custom ? _stageVariables : GatewayRequest.NoValues,
-        };
+        }, RequestRefusal.None);
     }
 
     // Names compare exactly, as in API Gateway: ASP.NET's Request.Query ignores case and would merge key and KEY.
@@ -134,6 +156,4 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
         request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Primitives;
 
 namespace ApiAuth.AspNetCore.Http;
 
@@ -46,30 +47,50 @@ internal sealed class TrustedProxies
 
     /// <summary>
     /// The client behind a trusted proxy (<see cref="IsTrusted"/> said yes for <paramref name="peer"/>): the right-most
-    /// address in the forwarded chain that is not itself a trusted proxy (what the nearest untrusted hop said); the
-    /// peer itself without a chain; null when a hop in that chain is not an IP address.
+    /// hop of the forwarded chain that is not itself a trusted proxy (what the nearest untrusted hop said), or the
+    /// left-most hop when every hop is trusted; the peer itself when the header is absent. False when the hops that
+    /// decide cannot be read, or the header is present but names no hop: the caller must then refuse the request,
+    /// since a policy evaluated without <c>aws:SourceIp</c> never applies an IP Deny, and the proxy's own address
+    /// would pass an Allow meant for the proxies' network. Hops left of the client are not read: anyone may write them.
     /// </summary>
-    public IPAddress? ForwardedClient(IPAddress peer, string? forwardedFor)
+    /// <param name="peer">The connection's address, a trusted proxy.</param>
+    /// <param name="header">Every line of the forwarded-for header, in order (HTTP joins repeated lines with commas).</param>
+    /// <param name="rfc7239">Whether the header is RFC 7239 <c>Forwarded</c> (<c>for=</c> nodes) rather than a plain list.</param>
+    /// <param name="client">The client's address when the result is true.</param>
+    public bool TryFindClient(IPAddress peer, StringValues header, bool rfc7239, out IPAddress client)
     {
-        if (string.IsNullOrWhiteSpace(forwardedFor))
+        client = peer;
+        if (header.Count == 0)
         {
-            return peer;
+            return true;
         }
-        var hops = forwardedFor.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        for (var i = hops.Length - 1; i >= 0; i--)
+        var list = (header.Count == 1 ? header[0] : header.ToString()).AsSpan();
+        var sawHop = false;
+        // Right to left without splitting the whole list: only the hops up to the first untrusted one are looked at.
+        while (true)
         {
-            if (!IPAddress.TryParse(hops[i], out var hop))
+            var comma = list.LastIndexOf(',');
+            var element = list[(comma + 1)..].Trim(" \t");
+            list = comma < 0 ? [] : list[..comma];
+            // Empty list elements are allowed by HTTP's list syntax (RFC 9110 §5.6.1) and carry nothing.
+            if (!element.IsEmpty)
             {
-                // A hop we cannot read hides the client: no source address (IP conditions then fail closed), never
-                // the proxy's own, which an allow for the proxies' network would let through.
-                return null;
+                sawHop = true;
+                var readable = rfc7239 ? ForwardedHop.TryParseForwardedElement(element, out var hop) : ForwardedHop.TryParse(element, out hop);
+                if (!readable)
+                {
+                    return false;
+                }
+                client = hop.IsIPv4MappedToIPv6 ? hop.MapToIPv4() : hop;
+                if (!IsTrusted(client))
+                {
+                    return true;
+                }
             }
-            if (!IsTrusted(hop))
+            if (comma < 0)
             {
-                return hop;
+                return sawHop;
             }
-            peer = hop;
         }
-        return peer;
     }
 }

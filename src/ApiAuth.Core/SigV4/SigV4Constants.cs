@@ -18,6 +18,9 @@ public static class SigV4Constants
     /// <summary>The payload-hash value a client uses to opt out of body signing.</summary>
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
+    /// <summary>The prefix of the streaming (<c>aws-chunked</c>) payload-hash values, e.g. <c>STREAMING-AWS4-HMAC-SHA256-PAYLOAD</c>.</summary>
+    public const string StreamingPayloadPrefix = "STREAMING-";
+
     /// <summary>Date and time format of <c>X-Amz-Date</c> (ISO 8601 basic, UTC).</summary>
     public const string DateTimeFormat = "yyyyMMdd'T'HHmmss'Z'";
 

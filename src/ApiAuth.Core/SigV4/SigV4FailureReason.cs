@@ -68,4 +68,10 @@ public enum SigV4FailureReason
 
     /// <summary>The credential store failed; the request is denied.</summary>
     CredentialStoreFailure,
+
+    /// <summary>
+    /// The request declared <c>UNSIGNED-PAYLOAD</c> (without <see cref="SigV4VerifierOptions.AllowUnsignedPayload"/>,
+    /// or in a presigned URL) or a <c>STREAMING-*</c> payload: its body is not covered by the signature.
+    /// </summary>
+    UnsignedPayload,
 }

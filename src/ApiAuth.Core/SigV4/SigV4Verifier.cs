@@ -154,6 +154,12 @@ public sealed class SigV4Verifier
 
     private SigV4VerificationResult CheckSignature(SigV4Request request, in SignatureParameters parameters, AccessKeyCredential credential, bool includeDiagnostics)
     {
+        if (RefusesPayloadDeclaration(parameters))
+        {
+            // What a non-S3 service answers: it hashes the body, so the signature computed over the declared value
+            // does not match (see SigV4VerifierOptions.AllowUnsignedPayload).
+            return Invalid(SigV4FailureReason.UnsignedPayload, MismatchMessage);
+        }
         Span<char> payloadBuffer = stackalloc char[64];
         var payload = PayloadHash(request, parameters, payloadBuffer);
         if (payload.IsEmpty)
@@ -229,8 +235,22 @@ public sealed class SigV4Verifier
         }
     }
 
+    // A body the signature does not cover: UNSIGNED-PAYLOAD unless the user opted in (header form only: presigned
+    // URLs keep their body check), and every streaming value, whose chunk signatures are not checked here.
+    private bool RefusesPayloadDeclaration(in SignatureParameters parameters)
+    {
+        var declared = parameters.ContentSha256.AsSpan().Trim();
+        if (declared.StartsWith(SigV4Constants.StreamingPayloadPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return declared.Equals(SigV4Constants.UnsignedPayload, StringComparison.OrdinalIgnoreCase)
+            && (parameters.Presigned || !_options.AllowUnsignedPayload);
+    }
+
     // The body hash goes into the canonical request; a declared x-amz-content-sha256 must match it, unless the
-    // client opted out of body signing with UNSIGNED-PAYLOAD. Returns empty on a mismatch.
+    // client opted out of body signing with UNSIGNED-PAYLOAD and RefusesPayloadDeclaration let it. Returns empty on
+    // a mismatch.
     private static ReadOnlySpan<char> PayloadHash(SigV4Request request, in SignatureParameters parameters, Span<char> buffer)
     {
         var declared = parameters.ContentSha256.AsSpan().Trim();

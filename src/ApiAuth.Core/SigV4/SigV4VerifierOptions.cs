@@ -18,6 +18,15 @@ public sealed class SigV4VerifierOptions
     /// </summary>
     public bool NormalizePath { get; init; } = true;
 
+    /// <summary>
+    /// Whether a header-form request may declare <c>x-amz-content-sha256: UNSIGNED-PAYLOAD</c>, leaving its body out
+    /// of the signature. Default false, as API Gateway: only S3 defines the unsigned-payload option, and accepting it
+    /// lets anyone who captures a signed request send it with another body. Presigned URLs always have their body
+    /// hashed, and the streaming values (<c>STREAMING-*</c>, chunk-signed or not) are refused either way: this
+    /// verifier does not decode <c>aws-chunked</c> bodies or check chunk signatures.
+    /// </summary>
+    public bool AllowUnsignedPayload { get; init; }
+
     /// <summary>The longest <c>Authorization</c> header accepted, in characters. Default 8192.</summary>
     public int MaxAuthorizationLength { get; init; } = 8192;
 

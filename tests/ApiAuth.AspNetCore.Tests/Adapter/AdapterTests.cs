@@ -149,9 +149,10 @@ public sealed class AdapterTests
     [TestCase("198.51.100.7:443")]
     [TestCase("unknown")]
     [TestCase("10.0.0.9, not-an-address")]
-    public async Task A_malformed_forwarded_hop_leaves_the_source_ip_unknown_rather_than_the_proxys(string forwardedFor)
+    public async Task A_forwarded_hop_never_counts_as_the_proxys_own_address(string forwardedFor)
     {
-        // An allow for the proxies' own network must not open to whoever stands behind a proxy writing hops we cannot read.
+        // An allow for the proxies' own network must not open to whoever stands behind a proxy: a hop with a port is
+        // the client's address, and an unreadable hop refuses the request (ForwardedForTests has every form).
         await using var app = await TestApp.StartAsync(o =>
         {
             o.ResourcePolicy = """

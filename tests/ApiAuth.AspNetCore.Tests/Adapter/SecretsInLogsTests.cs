@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ApiAuth.AspNetCore.Tests.Sample;
 using Microsoft.Extensions.Logging;
 
@@ -31,26 +30,5 @@ public sealed class SecretsInLogsTests
             Assert.That(text, Does.Not.Contain("Signature="));
             Assert.That(text, Does.Not.Contain("my-bearer-token-value"));
         });
-    }
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new ListLogger(Messages);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue($"{logLevel} {formatter(state, exception)} {exception}");
-        }
     }
 }

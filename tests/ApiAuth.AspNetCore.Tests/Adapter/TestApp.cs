@@ -13,7 +13,8 @@ namespace ApiAuth.AspNetCore.Tests.Adapter;
 
 /// <summary>
 /// A small API with controllers and minimal endpoints on TestServer, configured per test. The <c>X-Test-Peer</c>
-/// header sets the connection's remote address, standing in for the TCP peer TestServer does not have.
+/// header sets the connection's remote address, standing in for the TCP peer TestServer does not have; the
+/// <c>X-Test-Empty-Header</c> header names a header to set to an empty value (a header line HttpClient will not send).
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
@@ -54,6 +55,10 @@ public sealed class TestApp : IAsyncDisposable
             if (context.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
             {
                 context.Connection.RemoteIpAddress = IPAddress.Parse(peer!);
+            }
+            if (context.Request.Headers.TryGetValue("X-Test-Empty-Header", out var empty))
+            {
+                context.Request.Headers[empty.ToString()] = "";
             }
             await next();
         });

@@ -1,6 +1,7 @@
 using ApiAuth.SigV4.Signing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace ApiAuth.AspNetCore.Tests.Sample;
 
@@ -11,8 +12,11 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
     public const string Secret = "apiauth-demo-secret-access-key-not-for-production";
 
     private readonly string? _configPath;
+    private readonly ILoggerProvider? _logs;
 
-    public SampleFactory(string? configPath = null) => _configPath = configPath;
+    /// <param name="configPath">A <c>--config</c> file; null for the embedded demo settings.</param>
+    /// <param name="logs">One more logging provider; the sample's own levels still decide what reaches it.</param>
+    public SampleFactory(string? configPath = null, ILoggerProvider? logs = null) => (_configPath, _logs) = (configPath, logs);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +24,10 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         if (_configPath is not null)
         {
             builder.UseSetting("config", _configPath);
+        }
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

@@ -3,6 +3,8 @@ using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using ApiAuth.Authorizers.Caching;
 using ApiAuth.Policies.Evaluation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ApiAuth.Authorizers.Custom;
 
@@ -21,6 +23,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly AuthorizerResultCache _cache;
     private readonly AuthorizerMetrics _metrics;
+    private readonly ILogger _logger;
 
     /// <summary>Creates an invoker for a set of authorizers.</summary>
     /// <param name="registrations">The authorizers; names must be unique (compared ordinally).</param>
@@ -29,13 +32,16 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     /// <param name="cacheSizeLimit">How many results the cache holds at most.</param>
     /// <param name="meter">The <c>ApiAuth</c> meter to count cache hits and invocations on, e.g. from
     /// <c>IMeterFactory.Create("ApiAuth")</c>; null for a process-wide one.</param>
+    /// <param name="logger">Where an authorizer's exception, timeout or malformed response is logged (at Error, once
+    /// per failed invocation, with the exception object); null for none.</param>
     /// <exception cref="ArgumentException">Two authorizers share a name.</exception>
     public CustomAuthorizerInvoker(
         IEnumerable<CustomAuthorizerRegistration> registrations,
         IAuthorizerPolicyCompiler policyCompiler,
         TimeProvider timeProvider,
         int cacheSizeLimit = DefaultCacheSizeLimit,
-        Meter? meter = null)
+        Meter? meter = null,
+        ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(policyCompiler);
@@ -53,6 +59,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         _policyCompiler = policyCompiler;
         _timeProvider = timeProvider;
         _metrics = AuthorizerMetrics.For(meter);
+        _logger = logger ?? NullLogger.Instance;
         _cache = new AuthorizerResultCache(timeProvider, cacheSizeLimit);
     }
 
@@ -233,10 +240,16 @@ public sealed class CustomAuthorizerInvoker : IDisposable
                 .AuthorizeAsync(authorizerEvent, timeoutSource.Token)
                 .WaitAsync(timeout, _timeProvider)
                 .ConfigureAwait(false);
-            return CustomAuthorizerResponseValidator.Validate(response, _policyCompiler);
+            var invocation = CustomAuthorizerResponseValidator.Validate(response, _policyCompiler);
+            if (invocation.Failure is { StatusCode: >= 500, Reason: var reason })
+            {
+                AuthorizerLog.AuthorizerMalformed(_logger, registration.Definition.Name, reason);
+            }
+            return invocation;
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && timeoutSource.IsCancellationRequested))
         {
+            AuthorizerLog.AuthorizerTimedOut(_logger, registration.Definition.Name, timeout);
             return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerTimeout));
         }
         catch (Exception e) when (e.Message == AuthorizerOutcome.UnauthorizedMessage)
@@ -244,8 +257,9 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             // Lambda authorizers signal 401 by failing with exactly this message; ported code keeps working.
             return AuthorizerInvocation.Failed(AuthorizerOutcome.Unauthorized(AuthorizerReason.AuthorizerUnauthorized));
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            AuthorizerLog.AuthorizerThrew(_logger, registration.Definition.Name, e);
             return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerException));
         }
     }

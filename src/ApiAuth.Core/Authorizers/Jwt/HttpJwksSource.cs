@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ApiAuth.Authorizers.Jwt;
@@ -11,7 +12,7 @@ namespace ApiAuth.Authorizers.Jwt;
 /// identitymodel-extensions-for-dotnet issues #3082, #3192), so the request that meets a rotated <c>kid</c> cannot wait
 /// for the new keys, and its refresh interval runs on <c>DateTimeOffset.UtcNow</c> rather than a <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider, AuthorizerMetrics metrics) : JwksSource
+internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider, AuthorizerMetrics metrics, ILogger logger) : JwksSource
 {
     /// <summary>A JWKS larger than this is refused (Cognito's is about 1 KB).</summary>
     internal const int MaximumDocumentBytes = 256 * 1024;
@@ -84,16 +85,27 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
         try
         {
             using var response = await httpClient.GetAsync(jwksUri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaximumDocumentBytes)
+            if (!response.IsSuccessStatusCode)
             {
+                AuthorizerLog.JwksFetchStatus(logger, jwksUri, (int)response.StatusCode);
                 return null;
             }
-
-            var json = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            return json is not null && JwksParser.TryParse(json, out var keys, out _) ? keys : null;
+            var json = response.Content.Headers.ContentLength > MaximumDocumentBytes ? null : await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            if (json is null)
+            {
+                AuthorizerLog.JwksFetchRefused(logger, jwksUri, $"the document is larger than {MaximumDocumentBytes} bytes");
+                return null;
+            }
+            if (!JwksParser.TryParse(json, out var keys, out var problem))
+            {
+                AuthorizerLog.JwksFetchRefused(logger, jwksUri, problem);
+                return null;
+            }
+            return keys;
         }
-        catch (Exception)
+        catch (Exception exception)
         {
+            AuthorizerLog.JwksFetchThrew(logger, jwksUri, exception);
             // Every caller awaits this fetch: it must end in "no new keys", never in an exception, whatever the
             // caller's HttpClient pipeline (retry or circuit-breaker handlers included) throws.
             return null;

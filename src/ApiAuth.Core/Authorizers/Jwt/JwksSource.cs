@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ApiAuth.Authorizers.Jwt;
 
@@ -59,9 +61,10 @@ public abstract class JwksSource
     /// <param name="timeProvider">The clock for refresh intervals.</param>
     /// <param name="meter">The <c>ApiAuth</c> meter to count fetches on, e.g. from <c>IMeterFactory.Create("ApiAuth")</c>;
     /// null for a process-wide one.</param>
+    /// <param name="logger">Where a failed fetch is logged (at Warning, with the URL and the HTTP status or exception); null for none.</param>
     /// <returns>A source that refreshes itself.</returns>
     /// <exception cref="ArgumentException">The URI is not absolute HTTPS (or HTTP to loopback).</exception>
-    public static JwksSource FromUri(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider, Meter? meter = null)
+    public static JwksSource FromUri(Uri jwksUri, HttpClient httpClient, TimeProvider timeProvider, Meter? meter = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(jwksUri);
         // Keys fetched over plain HTTP could be swapped by anyone on the path, and then every token they sign passes.
@@ -72,7 +75,7 @@ public abstract class JwksSource
 
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return new HttpJwksSource(jwksUri, httpClient, timeProvider, AuthorizerMetrics.For(meter));
+        return new HttpJwksSource(jwksUri, httpClient, timeProvider, AuthorizerMetrics.For(meter), logger ?? NullLogger.Instance);
     }
 
     /// <summary>Finds the signing key with this <c>kid</c>, refreshing the keys if the source can.</summary>

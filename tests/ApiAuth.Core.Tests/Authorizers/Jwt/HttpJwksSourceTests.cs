@@ -168,6 +168,42 @@ public sealed class HttpJwksSourceTests : IDisposable
         Assert.That(outcome.IsAllowed, Is.True, outcome.Reason.ToString());
     }
 
+    [TestCase(503, null, "HTTP 503", TestName = "JWKS fetch failure with a status is logged with the URL and the status")]
+    [TestCase(200, "<html>oops</html>", "failed:", TestName = "JWKS fetch of a document that is not a JWKS is logged with what is wrong")]
+    public async Task Failed_fetch_is_logged_at_warning_with_its_url_and_cause_and_no_token(int status, string? body, string cause)
+    {
+        await using var server = new JwksTestServer("{}") { Status = status };
+        server.Body = body ?? "{}";
+        var logger = new ListLogger();
+        var authorizer = TestJwt.Cognito(JwksSource.FromUri(server.Uri, _http, _time, logger: logger), _time);
+        var token = Token(Key1);
+
+        var outcome = await authorizer.AuthorizeAsync(token, NoScopes);
+
+        var warnings = logger.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.StatusCode, Is.EqualTo(401));
+            Assert.That(warnings, Has.Count.EqualTo(1));
+            Assert.That(warnings[0].Message, Does.Contain(server.Uri.ToString()).And.Contain(cause));
+            Assert.That(logger.Text, Does.Not.Contain(token).And.Not.Contain(token.Split('.')[2]));
+        });
+    }
+
+    [Test]
+    public async Task Fetch_that_throws_is_logged_with_the_exception()
+    {
+        await using var server = new JwksTestServer(TestJwt.Jwks(Key1.Jwk()));
+        var handler = new BreakableHandler { InnerHandler = new HttpClientHandler(), Broken = true };
+        using var http = new HttpClient(handler);
+        var logger = new ListLogger();
+        var authorizer = TestJwt.Cognito(JwksSource.FromUri(server.Uri, http, _time, logger: logger), _time);
+
+        await authorizer.AuthorizeAsync(Token(Key1), NoScopes);
+
+        Assert.That(logger.Entries.Single().Exception, Is.InstanceOf<CircuitOpenException>());
+    }
+
     [Test]
     public async Task Key_removed_at_the_issuer_stops_working_after_the_maximum_key_age()
     {

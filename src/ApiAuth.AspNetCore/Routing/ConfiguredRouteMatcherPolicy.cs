@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Matching;
+
+namespace ApiAuth.AspNetCore.Routing;
+
+/// <summary>
+/// Gives endpoints that <c>ApiAuth:Routes</c> names their configured auth, by swapping the matched endpoint for one
+/// that carries it (the extension point ASP.NET Core's dynamic endpoints use). It runs after the HTTP method policy,
+/// so it sees only the endpoints left for the request's method, and it applies only when routes are configured.
+/// </summary>
+internal sealed class ConfiguredRouteMatcherPolicy(ConfiguredRoutes routes) : MatcherPolicy, IEndpointSelectorPolicy
+{
+    public override int Order => int.MaxValue - 1000;
+
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => !routes.IsEmpty && endpoints.Any(endpoint => endpoint is RouteEndpoint);
+
+    public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates.IsValidCandidate(i) && candidates[i].Endpoint is RouteEndpoint endpoint &&
+                routes.EndpointFor(endpoint, httpContext.Request.Method) is { } configured)
+            {
+                candidates.ReplaceEndpoint(i, configured, candidates[i].Values);
+            }
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using ApiAuth.AspNetCore.Authorization;
+using ApiAuth.AspNetCore.Configuration;
+using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ApiAuth.AspNetCore.Routing;
+
+/// <summary>
+/// The routes whose auth <c>ApiAuth:Routes</c> sets, checked at start-up. An endpoint a configured route matches is
+/// handed to authorization with that route's <see cref="ApiAuthorizeAttribute"/>, as if written in code.
+/// </summary>
+internal sealed class ConfiguredRoutes
+{
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
+
+    private readonly FrozenDictionary<string, MethodAuthorization> _routes;
+    private readonly ConcurrentDictionary<(Endpoint, MethodAuthorization), Endpoint> _replacements = new();
+
+    public ConfiguredRoutes(ApiAuthOptions options)
+    {
+        var routes = new Dictionary<string, MethodAuthorization>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, route) in options.Routes)
+        {
+            var where = $"ApiAuth:Routes:{key}";
+            var parts = key.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var method = parts.Length == 2 ? parts[0].ToUpperInvariant() : null;
+            var shape = parts.Length == 2 ? RouteShape.FromResourcePath(parts[1]) : null;
+            if (method is null || !Methods.Contains(method) || shape is null)
+            {
+                Problems.Add($"{where}: a route is 'METHOD /path' with METHOD one of {string.Join(", ", Methods)} and a path such as /pets/{{id}} or /files/{{proxy+}}.");
+                continue;
+            }
+            if (Authorization(route, where, options) is not { } authorization)
+            {
+                continue;
+            }
+            var routeKey = method + " " + shape;
+            if (!keys.TryAdd(routeKey, key))
+            {
+                Problems.Add($"{where} and ApiAuth:Routes:{keys[routeKey]} are the same route.");
+                continue;
+            }
+            routes[routeKey] = authorization;
+        }
+        _routes = routes.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>What is wrong with the configured routes; the app does not start with any.</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>Whether any route is configured.</summary>
+    public bool IsEmpty => _routes.Count == 0;
+
+    /// <summary>
+    /// The endpoint to run for a request with <paramref name="method"/> that routing matched to
+    /// <paramref name="endpoint"/>: the same endpoint with the configured route's auth, or null when no configured
+    /// route matches it.
+    /// </summary>
+    public Endpoint? EndpointFor(RouteEndpoint endpoint, string method)
+    {
+        var shape = RouteShape.FromPattern(endpoint.RoutePattern);
+        if (!_routes.TryGetValue(method.ToUpperInvariant() + " " + shape, out var authorization) && !_routes.TryGetValue("ANY " + shape, out authorization))
+        {
+            return null;
+        }
+        return _replacements.GetOrAdd((endpoint, authorization), static key => WithAuthorization((RouteEndpoint)key.Item1, key.Item2));
+    }
+
+    // The endpoint's own metadata plus the configured auth. When code already protects it differently, the endpoint
+    // carries the conflict, and the decision fails closed: neither side silently wins.
+    private static RouteEndpoint WithAuthorization(RouteEndpoint endpoint, MethodAuthorization authorization)
+    {
+        var attribute = new ApiAuthorizeAttribute(authorization.Type) { Authorizer = authorization.AuthorizerName, Scopes = [.. authorization.RequiredScopes] };
+        if (endpoint.Metadata.GetMetadata<ApiAuthorizeAttribute>() is { } inCode && !Same(inCode.ToMethodAuthorization(), authorization))
+        {
+            attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' is protected in code as {inCode.Type} and in ApiAuth:Routes as {authorization.Type}";
+        }
+        return new RouteEndpoint(endpoint.RequestDelegate!, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection([.. endpoint.Metadata, attribute]), endpoint.DisplayName);
+    }
+
+    private static bool Same(MethodAuthorization a, MethodAuthorization b) =>
+        a.Type == b.Type && a.AuthorizerName == b.AuthorizerName && a.RequiredScopes.SequenceEqual(b.RequiredScopes);
+
+    private MethodAuthorization? Authorization(RouteAuthorizationOptions route, string where, ApiAuthOptions options)
+    {
+        if (route.ApiKeyRequired)
+        {
+            Problems.Add($"{where}:ApiKeyRequired: API keys are not enforced by this version of ApiAuth, so a route cannot require one.");
+            return null;
+        }
+        AuthorizationType? type = route.AuthorizationType.Trim().ToUpperInvariant() switch
+        {
+            "NONE" => AuthorizationType.None,
+            "AWS_IAM" => AuthorizationType.AwsIam,
+            "COGNITO_USER_POOLS" => AuthorizationType.CognitoUserPools,
+            "CUSTOM" => AuthorizationType.Custom,
+            _ => null,
+        };
+        if (type is not { } known)
+        {
+            Problems.Add($"{where}:AuthorizationType must be NONE, AWS_IAM, COGNITO_USER_POOLS or CUSTOM, got '{route.AuthorizationType}'.");
+            return null;
+        }
+        var needsAuthorizer = known is AuthorizationType.CognitoUserPools or AuthorizationType.Custom;
+        if (needsAuthorizer != !string.IsNullOrWhiteSpace(route.Authorizer))
+        {
+            Problems.Add(needsAuthorizer
+                ? $"{where}:Authorizer is required for {route.AuthorizationType}: name an entry of ApiAuth:Authorizers."
+                : $"{where}:Authorizer does not apply to {route.AuthorizationType}.");
+            return null;
+        }
+        if (route.AuthorizationScopes.Count > 0 && known != AuthorizationType.CognitoUserPools)
+        {
+            Problems.Add($"{where}:AuthorizationScopes apply only to COGNITO_USER_POOLS.");
+            return null;
+        }
+        if (needsAuthorizer)
+        {
+            string[] kinds = known == AuthorizationType.Custom ? ["TOKEN", "REQUEST"] : ["COGNITO_USER_POOLS", "JWT"];
+            if (!options.Authorizers.TryGetValue(route.Authorizer!, out var authorizer) || !kinds.Contains(authorizer.Type.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                Problems.Add($"{where}:Authorizer '{route.Authorizer}' must name a {string.Join(" or ", kinds)} entry of ApiAuth:Authorizers.");
+                return null;
+            }
+        }
+        return new MethodAuthorization(known, needsAuthorizer ? route.Authorizer : null, [.. route.AuthorizationScopes]);
+    }
+}

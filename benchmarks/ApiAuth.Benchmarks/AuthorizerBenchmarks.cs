@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using ApiAuth.Arns;
+using System.Text.Json;
 using ApiAuth.Authorizers;
+using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers.Jwt;
 using ApiAuth.Gateway;
 using BenchmarkDotNet.Attributes;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,12 +15,15 @@ namespace ApiAuth.Benchmarks;
 /// <summary>
 /// DESIGN.md §5: a cached authorizer decision (TOKEN authorizer, cache hit, its policy evaluated for the method ARN by
 /// the IAM policy engine) must be at least 100× faster than a fresh RS256 validation by JsonWebTokenHandler, and allocate at most 256 B.
-/// The TOKEN authorizer's identity value is a real Cognito-sized JWT, so the cache key work is realistic.
+/// The TOKEN authorizer's identity value is a real Cognito-sized JWT, so the cache key work is realistic. The Cognito and
+/// JWT authorizers answer that same token from their result cache (a hit: exact-token lookup, key still in the JWKS,
+/// exp/nbf/iat against the clock, the route's scopes).
 /// </summary>
 [MemoryDiagnoser]
 public class AuthorizerBenchmarks
 {
     private const string MethodArn = "arn:aws:execute-api:us-east-1:123456789012:api123/prod/GET/pets";
+    private static readonly string[] NoScopes = [];
 
     private RSA _rsa = null!;
     private string _jwt = null!;
@@ -26,6 +32,8 @@ public class AuthorizerBenchmarks
     private CustomAuthorizerInvoker _invoker = null!;
     private CustomAuthorizerRequest _request = null!;
     private CustomAuthorizerInvoker _invokerWithFixedPolicy = null!;
+    private CognitoUserPoolAuthorizer _cognito = null!;
+    private JwtAuthorizer _jwtAuthorizer = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -73,6 +81,20 @@ public class AuthorizerBenchmarks
             [new CustomAuthorizerRegistration(CustomAuthorizerDefinition.Token("bench"), authorizer)],
             new FixedDecisionCompiler(),
             TimeProvider.System);
+        var publicKey = _rsa.ExportParameters(false);
+        var jwks = JwksSource.FromJson(JsonSerializer.Serialize(new
+        {
+            keys = new[] { new { kid = "kid-1", kty = "RSA", alg = "RS256", use = "sig", n = Base64UrlEncoder.Encode(publicKey.Modulus), e = Base64UrlEncoder.Encode(publicKey.Exponent) } },
+        }));
+        _cognito = new CognitoUserPoolAuthorizer(new CognitoUserPoolAuthorizerOptions { UserPoolId = "us-east-1_Bench", AppClientIds = ["client-1"] }, jwks, TimeProvider.System);
+        _jwtAuthorizer = new JwtAuthorizer(new JwtAuthorizerOptions { Issuer = issuer, Audiences = ["client-1"] }, jwks, TimeProvider.System);
+        // The first call validates and fills the cache; the measured calls are hits.
+        if (!_cognito.AuthorizeAsync(_jwt, NoScopes).AsTask().GetAwaiter().GetResult().IsAllowed || _cognito.CachedResults != 1 ||
+            !_jwtAuthorizer.AuthorizeAsync(_jwt, NoScopes).AsTask().GetAwaiter().GetResult().IsAllowed || _jwtAuthorizer.CachedResults != 1)
+        {
+            throw new InvalidOperationException("Benchmark setup is wrong: the Cognito and JWT authorizers must allow and cache the token.");
+        }
+
         if (!_invokerWithFixedPolicy.AuthorizeAsync("bench", _request).AsTask().GetAwaiter().GetResult().IsAllowed ||
             !_invoker.AuthorizeAsync("bench", _request).AsTask().GetAwaiter().GetResult().IsAllowed || !FreshJwtValidation())
         {
@@ -85,6 +107,8 @@ public class AuthorizerBenchmarks
     {
         _invoker.Dispose();
         _invokerWithFixedPolicy.Dispose();
+        _cognito.Dispose();
+        _jwtAuthorizer.Dispose();
         _rsa.Dispose();
     }
 
@@ -95,6 +119,20 @@ public class AuthorizerBenchmarks
     public bool CachedTokenAuthorizerDecision()
     {
         var pending = _invoker.AuthorizeAsync("bench", _request);
+        return pending.IsCompletedSuccessfully ? pending.Result.IsAllowed : pending.AsTask().GetAwaiter().GetResult().IsAllowed;
+    }
+
+    [Benchmark]
+    public bool CachedCognitoDecision()
+    {
+        var pending = _cognito.AuthorizeAsync(_jwt, NoScopes);
+        return pending.IsCompletedSuccessfully ? pending.Result.IsAllowed : pending.AsTask().GetAwaiter().GetResult().IsAllowed;
+    }
+
+    [Benchmark]
+    public bool CachedJwtDecision()
+    {
+        var pending = _jwtAuthorizer.AuthorizeAsync(_jwt, NoScopes);
         return pending.IsCompletedSuccessfully ? pending.Result.IsAllowed : pending.AsTask().GetAwaiter().GetResult().IsAllowed;
     }
 

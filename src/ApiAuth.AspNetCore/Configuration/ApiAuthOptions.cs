@@ -138,7 +138,9 @@ public sealed class AuthorizerOptions
     /// <summary>TOKEN: a regular expression the token must match before the authorizer is invoked.</summary>
     public string? IdentityValidationExpression { get; set; }
 
-    /// <summary>TOKEN/REQUEST: result cache TTL in seconds, 0 to 3600. Default 300.</summary>
+    /// <summary>Result cache TTL in seconds, 0 to 3600; default 300; 0 turns the cache off. TOKEN/REQUEST: the
+    /// authorizer's answer by identity. COGNITO_USER_POOLS/JWT: an allowed token's claims by exact token, each hit
+    /// still checking expiry, the route's scopes and that the signing key is still published.</summary>
     public int ResultTtlInSeconds { get; set; } = 300;
 }
 

@@ -42,9 +42,13 @@ internal static class GatewayAuthorizersFactory
                         }
                         AddTokenHeader(name, authorizer, tokenHeaders);
                         cognito[name] = new CognitoUserPoolAuthorizer(
-                            new CognitoUserPoolAuthorizerOptions { UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds] },
+                            new CognitoUserPoolAuthorizerOptions
+                            {
+                                UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds], ResultTtl = TokenResultTtl(authorizer),
+                            },
                             Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter, jwksLogger),
-                            time);
+                            time,
+                            meter);
                         break;
                     case "JWT":
                         if (string.IsNullOrWhiteSpace(authorizer.Issuer) || authorizer.Audiences.Count == 0)
@@ -54,9 +58,10 @@ internal static class GatewayAuthorizersFactory
                         }
                         AddTokenHeader(name, authorizer, tokenHeaders);
                         jwt[name] = new JwtAuthorizer(
-                            new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences] },
+                            new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences], ResultTtl = TokenResultTtl(authorizer) },
                             Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter, jwksLogger),
-                            time);
+                            time,
+                            meter);
                         break;
                     case "TOKEN" or "REQUEST":
                         var implementation = services.GetKeyedService<ICustomAuthorizer>(name);
@@ -110,6 +115,12 @@ internal static class GatewayAuthorizersFactory
         }
         tokenHeaders[name] = source.Name;
     }
+
+    // The same range and message as a TOKEN/REQUEST authorizer's TTL; 0 turns the Cognito/JWT result cache off.
+    private static TimeSpan TokenResultTtl(AuthorizerOptions authorizer) =>
+        authorizer.ResultTtlInSeconds is >= 0 and <= 3600
+            ? TimeSpan.FromSeconds(authorizer.ResultTtlInSeconds)
+            : throw new ArgumentOutOfRangeException("ResultTtlInSeconds", authorizer.ResultTtlInSeconds, "The result TTL must be between 0 and 3600 seconds (0 turns caching off).");
 
     private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger)
     {

@@ -16,12 +16,12 @@ internal sealed class AuthorizerMetrics
 
     private AuthorizerMetrics(Meter meter)
     {
-        CacheHits = meter.CreateCounter<long>("apiauth.authorizer.cache.hits", "{decision}", "Custom authorizer decisions answered from the result cache.");
+        CacheHits = meter.CreateCounter<long>("apiauth.authorizer.cache.hits", "{decision}", "Authorizer decisions (custom, Cognito, JWT) answered from a result cache.");
         Invocations = meter.CreateCounter<long>("apiauth.authorizer.invocations", "{invocation}", "Custom authorizer invocations.");
         JwksFetches = meter.CreateCounter<long>("apiauth.authorizer.jwks.fetches", "{fetch}", "JWKS documents fetched over HTTP.");
     }
 
-    /// <summary>Custom authorizer decisions answered from the result cache.</summary>
+    /// <summary>Authorizer decisions answered from a result cache: custom authorizers' and Cognito/JWT authorizers'.</summary>
     public Counter<long> CacheHits { get; }
 
     /// <summary>Custom authorizer invocations (cache misses, or caching off).</summary>

@@ -73,8 +73,20 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
 
     private string TokenHeader(string authorizer) => _tokenHeaders.GetValueOrDefault(authorizer, "Authorization");
 
-    /// <summary>Stops the custom authorizers' result cache.</summary>
-    public void Dispose() => _custom?.Dispose();
+    /// <summary>Stops the authorizers' result caches.</summary>
+    public void Dispose()
+    {
+        _custom?.Dispose();
+        foreach (var authorizer in _cognito.Values)
+        {
+            authorizer.Dispose();
+        }
+
+        foreach (var authorizer in _jwt.Values)
+        {
+            authorizer.Dispose();
+        }
+    }
 
     // COGNITO: the token must be accepted, then the resource policy alone decides for the anonymous view.
     private static GatewayDecision TokenThenResourcePolicy(GatewayAuthorizerContext context, AuthorizerOutcome outcome)

@@ -137,12 +137,14 @@ public sealed class SigV4Verifier
             return Invalid(SigV4FailureReason.SignatureNotYetCurrent,
                 $"Signature not yet current: {amzDate} is still later than {Format(now + _options.ClockSkew)} ({Format(now)} + {SkewText()}.)");
         }
-        if (!parameters.Presigned && requestTime < now - _options.ClockSkew)
+        // A presigned request without X-Amz-Expires gets the header form's window; with it, its own lifetime.
+        var expiresAfter = parameters.Presigned ? parameters.ExpiresSeconds : 0;
+        if (expiresAfter == 0 && requestTime < now - _options.ClockSkew)
         {
             return Invalid(SigV4FailureReason.SignatureExpired,
                 $"Signature expired: {amzDate} is now earlier than {Format(now - _options.ClockSkew)} ({Format(now)} - {SkewText()}.)");
         }
-        if (parameters.Presigned && requestTime.AddSeconds(parameters.ExpiresSeconds) < now)
+        if (expiresAfter > 0 && requestTime.AddSeconds(expiresAfter) < now)
         {
             return Invalid(SigV4FailureReason.SignatureExpired,
                 $"Signature expired: {amzDate} is now earlier than {Format(now.AddSeconds(-parameters.ExpiresSeconds))} ({Format(now)} - {parameters.ExpiresSeconds} sec.)");

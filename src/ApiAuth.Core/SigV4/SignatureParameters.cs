@@ -25,6 +25,7 @@ internal struct SignatureParameters
     public string AmzDateSource;
     public Range AmzDate;
     public DateTimeOffset RequestTime;
+    /// <summary>The presigned <c>X-Amz-Expires</c>; 0 when absent (the request then has the header form's clock window).</summary>
     public int ExpiresSeconds;
     public string? SessionToken;
     public string? ContentSha256;
@@ -228,10 +229,12 @@ internal struct SignatureParameters
             slot = Uri.UnescapeDataString(rawValue.ToString());
         }
 
-        if (algorithm is null || credential is null || date is null || expires is null || signedHeaders is null || signature is null)
+        // X-Amz-Expires is optional: non-S3 query signers (npm aws4) leave it out, and the request then lives
+        // within the clock window, as a header-signed one does.
+        if (algorithm is null || credential is null || date is null || signedHeaders is null || signature is null)
         {
             return Incomplete(SigV4FailureReason.IncompleteSignature,
-                "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+                "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, and X-Amz-SignedHeaders parameters.");
         }
         if (algorithm != SigV4Constants.Algorithm)
         {
@@ -241,15 +244,19 @@ internal struct SignatureParameters
         {
             return Incomplete(SigV4FailureReason.IncompleteSignature, "X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature must be ASCII.");
         }
-        if (expires.Length is 0 or > 7 || expires.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        var expirySeconds = 0;
+        if (expires is not null)
         {
-            return Incomplete(SigV4FailureReason.InvalidExpires, "X-Amz-Expires should be a number");
-        }
-        var expirySeconds = int.Parse(expires, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (expirySeconds is < 1 or > SigV4Constants.MaxPresignExpirySeconds)
-        {
-            return Incomplete(SigV4FailureReason.InvalidExpires,
-                expirySeconds < 1 ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires must be less than a week (in seconds) that is 604800");
+            if (expires.Length is 0 or > 7 || expires.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            {
+                return Incomplete(SigV4FailureReason.InvalidExpires, "X-Amz-Expires should be a number");
+            }
+            expirySeconds = int.Parse(expires, NumberStyles.None, CultureInfo.InvariantCulture);
+            if (expirySeconds is < 1 or > SigV4Constants.MaxPresignExpirySeconds)
+            {
+                return Incomplete(SigV4FailureReason.InvalidExpires,
+                    expirySeconds < 1 ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires must be less than a week (in seconds) that is 604800");
+            }
         }
 
         parameters.Presigned = true;

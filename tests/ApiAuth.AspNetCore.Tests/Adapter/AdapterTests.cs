@@ -267,6 +267,23 @@ public sealed class AdapterTests
         Assert.That(exception!.Message, Does.Contain("ApiAuth:Authorizers:x:Type must be COGNITO_USER_POOLS, JWT, TOKEN or REQUEST, got 'LAMBDA'"));
     }
 
+    [TestCase("COGNITO_USER_POOLS", 3601)]
+    [TestCase("JWT", -1)]
+    public void Token_authorizer_result_ttl_outside_0_to_3600_stops_the_app(string type, int seconds)
+    {
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () => await TestApp.StartAsync(o =>
+        {
+            var authorizer = new ApiAuth.AspNetCore.Configuration.AuthorizerOptions
+            {
+                Type = type, UserPoolId = "us-east-1_Example", Issuer = "https://issuer.example.com/", JwksFile = "none.json", ResultTtlInSeconds = seconds,
+            };
+            authorizer.AppClientIds.Add("client-1");
+            authorizer.Audiences.Add("api");
+            o.Authorizers["tokens"] = authorizer;
+        }));
+        Assert.That(exception!.Message, Does.Contain("ApiAuth:Authorizers:tokens: The result TTL must be between 0 and 3600 seconds (0 turns caching off)."));
+    }
+
     [TestCase("10.0.0.0/33")]
     [TestCase("")]
     [TestCase("proxy.example.com")]

@@ -31,6 +31,26 @@ public sealed class VerifyCommandTests
     }
 
     [Test]
+    public async Task Aws4_presigned_request_without_expires_verifies_within_5_minutes_and_expires_after()
+    {
+        string[] aws4Key = ["--access-key", "AKIDEXAMPLE", "--secret", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "--region", "us-east-1"];
+        var request = CliRun.Data("aws4-presigned", "get-presigned-no-expires.txt");
+        var valid = await CliRun.RunAsync(["verify", .. aws4Key, "--request", request, "--now", "2024-05-01T12:05:00Z"]);
+        var expired = await CliRun.RunAsync(["verify", .. aws4Key, "--request", request, "--now", "2024-05-01T12:05:01Z"]);
+
+        using var validJson = JsonDocument.Parse(valid.Stdout);
+        using var expiredJson = JsonDocument.Parse(expired.Stdout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(valid.ExitCode, Is.Zero, valid.Stdout + valid.Stderr);
+            Assert.That(validJson.RootElement.GetProperty("valid").GetBoolean(), Is.True);
+            Assert.That(validJson.RootElement.GetProperty("canonicalRequest").GetString(), Does.StartWith("GET\n/prod/pets/42\n"));
+            Assert.That(expired.ExitCode, Is.EqualTo(1));
+            Assert.That(expiredJson.RootElement.GetProperty("reason").GetString(), Is.EqualTo("SignatureExpired"));
+        });
+    }
+
+    [Test]
     public async Task Expired_request_exits_1_with_the_AWS_message()
     {
         var run = await CliRun.RunAsync(["verify", .. Key, "--request", CliRun.Data(Case, "header-signed-request.txt"), "--now", "2015-08-30T12:42:00Z"]);

@@ -223,6 +223,28 @@ public sealed class AuthorizersInGatewayTests : IDisposable
     }
 
     [Test]
+    public async Task Cached_Cognito_token_still_faces_each_routes_scopes_and_the_resource_policy()
+    {
+        // The result cache (on by default, 300 s) holds the token's claims; scopes and the resource policy are per route.
+        var token = TestJwt.Rs256(Key, TestJwt.AccessTokenPayload());
+        var gateway = Gateway(ResourcePolicy("Allow", "execute-api:/prod/GET/orders"));
+
+        var orders = await gateway.AuthorizeAsync(Request("GET", "/orders", ("Authorization", token)), Cognito("orders/read"));
+        var ordersAgain = await gateway.AuthorizeAsync(Request("GET", "/orders", ("Authorization", token)), Cognito("orders/read"));
+        var otherScope = await gateway.AuthorizeAsync(Request("GET", "/orders", ("Authorization", token)), Cognito("orders/write"));
+        var notInPolicy = await gateway.AuthorizeAsync(Request("GET", "/reports", ("Authorization", token)), Cognito("orders/read"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(orders.IsAllowed, Is.True, orders.Reason);
+            Assert.That(ordersAgain.IsAllowed, Is.True, ordersAgain.Reason);
+            Assert.That(ordersAgain.Claims["username"], Is.EqualTo("alice"));
+            Assert.That(otherScope.StatusCode, Is.EqualTo(401));
+            Assert.That(notInPolicy.StatusCode, Is.EqualTo(403));
+        });
+    }
+
+    [Test]
     public async Task Invalid_Cognito_token_is_401_with_its_precise_reason()
     {
         var token = TestJwt.Rs256(Key, TestJwt.IdTokenPayload().With("aud", "evil"));

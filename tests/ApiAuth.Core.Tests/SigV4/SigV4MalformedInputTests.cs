@@ -244,7 +244,6 @@ public sealed class SigV4MalformedInputTests
     [TestCase("X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fservice%2Faws4_request&")]
     [TestCase("X-Amz-Date=20150830T123600Z&")]
     [TestCase("X-Amz-SignedHeaders=host&")]
-    [TestCase("X-Amz-Expires=3600&")]
     public async Task Presigned_parameter_missing_is_named(string parameter)
     {
         var result = await Verify(Vanilla, Query, text => text.Replace(parameter, string.Empty, StringComparison.Ordinal));
@@ -255,7 +254,16 @@ public sealed class SigV4MalformedInputTests
             return;
         }
         AssertFailure(result, SigV4FailureReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature,
-            "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.");
+            "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, and X-Amz-SignedHeaders parameters.");
+    }
+
+    [Test]
+    public async Task Presigned_expiry_removed_after_signing_is_a_mismatch_not_a_longer_lifetime()
+    {
+        // X-Amz-Expires is optional (Aws4PresignedRequestTests), but it is signed: dropping it changes the request.
+        var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-Expires=3600&", string.Empty, StringComparison.Ordinal));
+        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature,
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
     }
 
     [TestCase("X-Amz-Date=20150830T123600Z")]

@@ -32,6 +32,17 @@ internal static class CacheIdentity
         return length;
     }
 
+    /// <summary>The most bytes <see cref="WriteToken"/> can need.</summary>
+    public static int MaxTokenLength(string authorizerName, ReadOnlySpan<char> value) => (2 * PartHeader) + (2 * (authorizerName.Length + value.Length));
+
+    /// <summary>Writes the identity of one value (a token) into <paramref name="destination"/>; the same bytes as for a one-element list.</summary>
+    /// <returns>The number of bytes written.</returns>
+    public static int WriteToken(string authorizerName, ReadOnlySpan<char> value, Span<byte> destination)
+    {
+        var position = WritePart(authorizerName, destination);
+        return position + WritePart(value, destination[position..]);
+    }
+
     /// <summary>Writes the identity into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes).</summary>
     /// <returns>The number of bytes written.</returns>
     public static int Write(string authorizerName, ReadOnlySpan<string> values, Span<byte> destination)
@@ -51,7 +62,13 @@ internal static class CacheIdentity
         return buffer.AsSpan(0, Write(authorizerName, values, buffer)).ToArray();
     }
 
-    private static int WritePart(string part, Span<byte> destination)
+    public static byte[] CreateForToken(string authorizerName, ReadOnlySpan<char> value)
+    {
+        var buffer = new byte[MaxTokenLength(authorizerName, value)];
+        return buffer.AsSpan(0, WriteToken(authorizerName, value, buffer)).ToArray();
+    }
+
+    private static int WritePart(ReadOnlySpan<char> part, Span<byte> destination)
     {
         BinaryPrimitives.WriteInt32LittleEndian(destination[1..], part.Length);
         var text = destination[PartHeader..];
@@ -62,7 +79,7 @@ internal static class CacheIdentity
         }
 
         destination[0] = Utf16Part;
-        var units = MemoryMarshal.AsBytes(part.AsSpan());
+        var units = MemoryMarshal.AsBytes(part);
         units.CopyTo(text);
         return PartHeader + units.Length;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using ApiAuth.Authorizers.Jwt;
 
@@ -8,19 +9,23 @@ namespace ApiAuth.Authorizers.Cognito;
 /// the pool's JWKS named by <c>kid</c>, unexpired; for a method without scopes an id token whose <c>aud</c> is an
 /// allowed app client; for a method with scopes an access token whose <c>client_id</c> is an allowed app client and
 /// whose <c>scope</c> holds any one of the method's scopes. Every failure is 401 <c>{"message":"Unauthorized"}</c>.
+/// Allowed tokens are cached for <see cref="CognitoUserPoolAuthorizerOptions.ResultTtl"/>, as API Gateway does.
 /// </summary>
-public sealed partial class CognitoUserPoolAuthorizer
+public sealed partial class CognitoUserPoolAuthorizer : IDisposable
 {
     private readonly JwtValidator _validator;
     private readonly HashSet<string> _appClientIds;
+    private readonly TokenResultCache _cache;
 
     /// <summary>Creates the authorizer.</summary>
-    /// <param name="options">Pool id, app client ids, clock skew, size limit.</param>
+    /// <param name="options">Pool id, app client ids, clock skew, size limit, result TTL.</param>
     /// <param name="signingKeys">The pool's keys: <see cref="JwksSource.FromFile"/> offline, or
     /// <see cref="JwksSource.FromUri"/> with <see cref="JwksUriFor"/>.</param>
     /// <param name="timeProvider">The clock.</param>
-    /// <exception cref="ArgumentException">The region, pool id or client ids are not valid.</exception>
-    public CognitoUserPoolAuthorizer(CognitoUserPoolAuthorizerOptions options, JwksSource signingKeys, TimeProvider timeProvider)
+    /// <param name="meter">The <c>ApiAuth</c> meter to count cache hits on, e.g. from <c>IMeterFactory.Create("ApiAuth")</c>;
+    /// null for a process-wide one.</param>
+    /// <exception cref="ArgumentException">The region, pool id, client ids or result TTL are not valid.</exception>
+    public CognitoUserPoolAuthorizer(CognitoUserPoolAuthorizerOptions options, JwksSource signingKeys, TimeProvider timeProvider, Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signingKeys);
@@ -36,15 +41,21 @@ public sealed partial class CognitoUserPoolAuthorizer
             throw new ArgumentException("A Cognito authorizer needs at least one app client id, none of them empty.", nameof(options));
         }
 
+        JwtAuthorizerOptions.CheckResultTtl(options.ResultTtl);
         _appClientIds = options.AppClientIds.ToHashSet(StringComparer.Ordinal);
         Issuer = $"https://cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
         // Cognito's newer issuer host; AWS's aws-jwt-verify accepts both for the same pool.
         var newerIssuer = $"https://issuer-cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
         _validator = new JwtValidator([Issuer, newerIssuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize);
+        _cache = new TokenResultCache(Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
+            signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter));
     }
 
     /// <summary>The pool's issuer, <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>
     public string Issuer { get; }
+
+    /// <summary>Number of token results held in the result cache.</summary>
+    internal int CachedResults => _cache.Count;
 
     /// <summary>The pool's JWKS endpoint.</summary>
     /// <param name="userPoolId">The pool id, e.g. <c>us-east-1_AbCdEf123</c>.</param>
@@ -58,59 +69,63 @@ public sealed partial class CognitoUserPoolAuthorizer
     /// <param name="requiredScopes">The method's OAuth scopes; empty means an id token is required.</param>
     /// <param name="cancellationToken">Cancels a JWKS fetch.</param>
     /// <returns>Allow with claims, groups and scopes, or 401 with a precise reason.</returns>
-    public async ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default)
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requiredScopes);
-        var validation = await _validator.ValidateAsync(JwtClaims.StripBearer(token), cancellationToken).ConfigureAwait(false);
-        if (validation.Token is not { } jwt)
+        var scopes = requiredScopes as IReadOnlyList<string> ?? [.. requiredScopes];
+        return _cache.TryAnswer(JwtClaims.BareToken(token), scopes, out var cached)
+            ? new ValueTask<AuthorizerOutcome>(cached)
+            : ValidateAsync(JwtClaims.StripBearer(token), scopes, cancellationToken);
+    }
+
+    /// <summary>Stops the result cache.</summary>
+    public void Dispose() => _cache.Dispose();
+
+    private async ValueTask<AuthorizerOutcome> ValidateAsync(string? token, IReadOnlyList<string> requiredScopes, CancellationToken cancellationToken)
+    {
+        var validation = await _validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
+        if (validation.Token is null)
         {
             return AuthorizerOutcome.Unauthorized(validation.Reason);
         }
 
+        var result = Decide(validation);
+        var outcome = result.For(requiredScopes);
+        if (outcome.IsAllowed)
+        {
+            // Failures are never cached; an allowed token is, with what it earns on routes with and without scopes.
+            _cache.Add(token!, result);
+        }
+
+        return outcome;
+    }
+
+    private TokenResult Decide(JwtValidation validation)
+    {
+        var jwt = validation.Token!;
         var tokenUse = JwtClaims.String(jwt, "token_use");
         if (tokenUse is not ("id" or "access"))
         {
-            return AuthorizerOutcome.Unauthorized(AuthorizerReason.InvalidTokenUse);
+            var invalid = AuthorizerOutcome.Unauthorized(AuthorizerReason.InvalidTokenUse);
+            return new TokenResult(validation, invalid, invalid, null, []);
         }
 
-        string[] scopes = [];
-        if (requiredScopes.Count == 0)
-        {
-            if (tokenUse != "id")
-            {
-                return AuthorizerOutcome.Unauthorized(AuthorizerReason.IdTokenRequired);
-            }
-
-            if (!jwt.Audiences.Any(_appClientIds.Contains))
-            {
-                return AuthorizerOutcome.Unauthorized(AuthorizerReason.AudienceNotAllowed);
-            }
-        }
-        else
-        {
-            if (tokenUse != "access")
-            {
-                return AuthorizerOutcome.Unauthorized(AuthorizerReason.AccessTokenRequired);
-            }
-
-            if (JwtClaims.String(jwt, "client_id") is not { } clientId || !_appClientIds.Contains(clientId))
-            {
-                return AuthorizerOutcome.Unauthorized(AuthorizerReason.ClientIdNotAllowed);
-            }
-
-            scopes = JwtClaims.Values(jwt, "scope");
-            if (!JwtClaims.HasAnyScope(scopes, requiredScopes))
-            {
-                return AuthorizerOutcome.Unauthorized(AuthorizerReason.InsufficientScope);
-            }
-        }
-
+        var principalId = jwt.Subject ?? JwtClaims.String(jwt, "client_id") ?? string.Empty;
+        var claims = JwtClaims.Read(jwt);
         var groups = jwt.Claims.Where(c => c.Type == "cognito:groups").Select(c => c.Value).ToArray();
-        return AuthorizerOutcome.Allow(
-            jwt.Subject ?? JwtClaims.String(jwt, "client_id") ?? string.Empty,
-            claims: JwtClaims.Read(jwt),
-            groups: groups,
-            scopes: scopes);
+
+        // Without scopes: an id token for an allowed app client.
+        var unscoped = tokenUse != "id" ? AuthorizerOutcome.Unauthorized(AuthorizerReason.IdTokenRequired)
+            : !jwt.Audiences.Any(_appClientIds.Contains) ? AuthorizerOutcome.Unauthorized(AuthorizerReason.AudienceNotAllowed)
+            : AuthorizerOutcome.Allow(principalId, claims: claims, groups: groups, scopes: []);
+
+        // With scopes: an access token for an allowed app client, holding any one of the route's scopes.
+        var scopedFailure = tokenUse != "access" ? AuthorizerOutcome.Unauthorized(AuthorizerReason.AccessTokenRequired)
+            : JwtClaims.String(jwt, "client_id") is not { } clientId || !_appClientIds.Contains(clientId) ? AuthorizerOutcome.Unauthorized(AuthorizerReason.ClientIdNotAllowed)
+            : null;
+        var scopes = scopedFailure is null ? JwtClaims.Values(jwt, "scope") : [];
+        var scopedAllow = scopedFailure is null ? AuthorizerOutcome.Allow(principalId, claims: claims, groups: groups, scopes: scopes) : null;
+        return new TokenResult(validation, unscoped, scopedFailure, scopedAllow, scopes);
     }
 
     // Pool ids are "{region}_{suffix}"; the issuer and JWKS URL are built from them, so nothing else may get through.

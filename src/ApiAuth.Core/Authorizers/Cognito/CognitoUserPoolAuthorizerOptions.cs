@@ -19,4 +19,17 @@ public sealed class CognitoUserPoolAuthorizerOptions
 
     /// <summary>The largest token accepted, in characters.</summary>
     public int MaximumTokenSize { get; init; } = JwtAuthorizerOptions.DefaultMaximumTokenSize;
+
+    /// <summary>
+    /// How long an allowed token's result is cached (API Gateway's <c>authorizerResultTtlInSeconds</c>): 0 to 3600
+    /// seconds, default 300; zero turns the cache off. A hit still re-checks <c>exp</c>, <c>nbf</c> and <c>iat</c>
+    /// with the skew, the route's scopes, and that the signing key is still in the key set.
+    /// </summary>
+    public TimeSpan ResultTtl { get; init; } = JwtAuthorizerOptions.DefaultResultTtl;
+
+    /// <summary>The most results the cache holds.</summary>
+    internal int ResultCacheEntryLimit { get; init; } = JwtAuthorizerOptions.DefaultResultCacheEntryLimit;
+
+    /// <summary>The most estimated bytes (tokens and claims) the cache holds.</summary>
+    internal long ResultCacheByteLimit { get; init; } = JwtAuthorizerOptions.DefaultResultCacheByteLimit;
 }

@@ -42,6 +42,10 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
             : JwksKeyLookup.Missing(AuthorizerReason.UnknownKeyId);
     }
 
+    // A refetched set holds new key objects, so results cached under the old set revalidate once against the new one.
+    internal override bool StillHolds(string keyId, JsonWebKey key) =>
+        _snapshot is { } snapshot && !IsStale(snapshot) && snapshot.Keys.TryGetValue(keyId, out var current) && ReferenceEquals(current, key);
+
     private bool IsStale(Snapshot snapshot) => timeProvider.GetUtcNow() - snapshot.FetchedAt >= MaximumKeyAge;
 
     /// <summary>

@@ -80,4 +80,11 @@ public abstract class JwksSource
 
     /// <summary>Finds the signing key with this <c>kid</c>, refreshing the keys if the source can.</summary>
     internal abstract ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="key"/>, found earlier for <paramref name="keyId"/>, is still that <c>kid</c>'s key in the
+    /// current, fresh key set. Never fetches: a cached result asks this on every hit, so a refresh that drops or
+    /// replaces a key (or keys grown stale) sends its tokens back to full validation.
+    /// </summary>
+    internal abstract bool StillHolds(string keyId, Microsoft.IdentityModel.Tokens.JsonWebKey key);
 }

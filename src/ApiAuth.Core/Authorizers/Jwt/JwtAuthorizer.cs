@@ -1,21 +1,27 @@
+using System.Diagnostics.Metrics;
+
 namespace ApiAuth.Authorizers.Jwt;
 
 /// <summary>
 /// A generic OIDC JWT authorizer (Auth0, Okta, Google, Entra ID, ...), behaving like API Gateway HTTP APIs' JWT
 /// authorizer: RS256 signature by a <c>kid</c> from the issuer's JWKS, exact issuer, <c>aud</c> (or <c>client_id</c>) in
-/// the configured audiences, lifetime, and any one of the route's scopes (<c>scope</c> or <c>scp</c>).
+/// the configured audiences, lifetime, and any one of the route's scopes (<c>scope</c> or <c>scp</c>). Allowed tokens
+/// are cached for <see cref="JwtAuthorizerOptions.ResultTtl"/>.
 /// </summary>
-public sealed class JwtAuthorizer
+public sealed class JwtAuthorizer : IDisposable
 {
     private readonly JwtValidator _validator;
     private readonly IReadOnlyCollection<string> _audiences;
+    private readonly TokenResultCache _cache;
 
     /// <summary>Creates the authorizer.</summary>
-    /// <param name="options">Issuer, audiences, clock skew, size limit.</param>
+    /// <param name="options">Issuer, audiences, clock skew, size limit, result TTL.</param>
     /// <param name="signingKeys">The issuer's keys, e.g. <see cref="JwksSource.FromUri"/> with the issuer's <c>jwks_uri</c>.</param>
     /// <param name="timeProvider">The clock.</param>
-    /// <exception cref="ArgumentException">The options are incomplete.</exception>
-    public JwtAuthorizer(JwtAuthorizerOptions options, JwksSource signingKeys, TimeProvider timeProvider)
+    /// <param name="meter">The <c>ApiAuth</c> meter to count cache hits on, e.g. from <c>IMeterFactory.Create("ApiAuth")</c>;
+    /// null for a process-wide one.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or the result TTL is out of range.</exception>
+    public JwtAuthorizer(JwtAuthorizerOptions options, JwksSource signingKeys, TimeProvider timeProvider, Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signingKeys);
@@ -26,9 +32,15 @@ public sealed class JwtAuthorizer
             throw new ArgumentException("A JWT authorizer needs at least one audience.", nameof(options));
         }
 
+        JwtAuthorizerOptions.CheckResultTtl(options.ResultTtl);
         _audiences = options.Audiences.ToHashSet(StringComparer.Ordinal);
         _validator = new JwtValidator([options.Issuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize);
+        _cache = new TokenResultCache(options.Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
+            signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter));
     }
+
+    /// <summary>Number of token results held in the result cache.</summary>
+    internal int CachedResults => _cache.Count;
 
     /// <summary>
     /// The conventional JWKS endpoint of an issuer, <c>{issuer}/.well-known/jwks.json</c> (Cognito, Auth0). Issuers that
@@ -47,30 +59,52 @@ public sealed class JwtAuthorizer
     /// <param name="requiredScopes">The route's scopes; the token needs any one of them. Empty: no scope check.</param>
     /// <param name="cancellationToken">Cancels a JWKS fetch.</param>
     /// <returns>Allow with the token's claims and scopes, or 401 with a precise reason.</returns>
-    public async ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default)
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requiredScopes);
-        var validation = await _validator.ValidateAsync(JwtClaims.StripBearer(token), cancellationToken).ConfigureAwait(false);
-        if (validation.Token is not { } jwt)
+        var scopes = requiredScopes as IReadOnlyList<string> ?? [.. requiredScopes];
+        return _cache.TryAnswer(JwtClaims.BareToken(token), scopes, out var cached)
+            ? new ValueTask<AuthorizerOutcome>(cached)
+            : ValidateAsync(JwtClaims.StripBearer(token), scopes, cancellationToken);
+    }
+
+    /// <summary>Stops the result cache.</summary>
+    public void Dispose() => _cache.Dispose();
+
+    private async ValueTask<AuthorizerOutcome> ValidateAsync(string? token, IReadOnlyList<string> requiredScopes, CancellationToken cancellationToken)
+    {
+        var validation = await _validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
+        if (validation.Token is null)
         {
             return AuthorizerOutcome.Unauthorized(validation.Reason);
         }
 
+        var result = Decide(validation);
+        var outcome = result.For(requiredScopes);
+        if (outcome.IsAllowed)
+        {
+            // Failures are never cached; an allowed token is, and each later route checks its scopes against it.
+            _cache.Add(token!, result);
+        }
+
+        return outcome;
+    }
+
+    private TokenResult Decide(JwtValidation validation)
+    {
+        var jwt = validation.Token!;
         var audiences = jwt.Audiences.ToArray();
         var audienceOk = audiences.Length > 0
             ? audiences.Any(_audiences.Contains)
             : JwtClaims.String(jwt, "client_id") is { } clientId && _audiences.Contains(clientId);
         if (!audienceOk)
         {
-            return AuthorizerOutcome.Unauthorized(AuthorizerReason.AudienceNotAllowed);
+            var refused = AuthorizerOutcome.Unauthorized(AuthorizerReason.AudienceNotAllowed);
+            return new TokenResult(validation, refused, refused, null, []);
         }
 
         string[] scopes = [.. JwtClaims.Values(jwt, "scope"), .. JwtClaims.Values(jwt, "scp")];
-        if (requiredScopes.Count > 0 && !JwtClaims.HasAnyScope(scopes, requiredScopes))
-        {
-            return AuthorizerOutcome.Unauthorized(AuthorizerReason.InsufficientScope);
-        }
-
-        return AuthorizerOutcome.Allow(jwt.Subject ?? string.Empty, claims: JwtClaims.Read(jwt), scopes: scopes);
+        var allow = AuthorizerOutcome.Allow(jwt.Subject ?? string.Empty, claims: JwtClaims.Read(jwt), scopes: scopes);
+        return new TokenResult(validation, allow, null, allow, scopes);
     }
 }

@@ -23,6 +23,9 @@ internal sealed class JwtValidator
     private readonly int _maximumTokenSize;
     private readonly JsonWebTokenHandler _handler;
 
+    /// <summary>Tolerance for clock differences on <c>exp</c>, <c>nbf</c> and <c>iat</c>.</summary>
+    public TimeSpan ClockSkew => _clockSkew;
+
     public JwtValidator(IReadOnlyList<string> validIssuers, JwksSource keys, TimeProvider timeProvider, TimeSpan clockSkew, int maximumTokenSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(clockSkew, TimeSpan.Zero);
@@ -100,8 +103,13 @@ internal sealed class JwtValidator
             return JwtValidation.Rejected(AuthorizerReason.InvalidIssuer);
         }
 
-        var lifetime = CheckLifetime(jwt);
-        return lifetime == AuthorizerReason.Allowed ? new JwtValidation(AuthorizerReason.Allowed, jwt) : JwtValidation.Rejected(lifetime);
+        if (ReadLifetime(jwt) is not { } lifetime)
+        {
+            return JwtValidation.Rejected(AuthorizerReason.MalformedToken);
+        }
+
+        var reason = lifetime.Check(_timeProvider.GetUtcNow().UtcDateTime, _clockSkew);
+        return reason == AuthorizerReason.Allowed ? new JwtValidation(AuthorizerReason.Allowed, jwt, key, lifetime) : JwtValidation.Rejected(reason);
     }
 
     private static JsonWebToken? ReadJws(string token)
@@ -148,39 +156,15 @@ internal sealed class JwtValidator
         _ => AuthorizerReason.InvalidToken,
     };
 
-    private AuthorizerReason CheckLifetime(JsonWebToken jwt)
+    private static JwtLifetime? ReadLifetime(JsonWebToken jwt)
     {
-        DateTime expires, notBefore, issuedAt;
         try
         {
-            expires = jwt.ValidTo;
-            notBefore = jwt.ValidFrom;
-            issuedAt = jwt.IssuedAt;
+            return new JwtLifetime(jwt.ValidTo, jwt.ValidFrom, jwt.IssuedAt);
         }
         catch (Exception e) when (e is SecurityTokenException or ArgumentException or FormatException or InvalidOperationException)
         {
-            return AuthorizerReason.MalformedToken;
+            return null;
         }
-
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        if (expires == DateTime.MinValue)
-        {
-            return AuthorizerReason.MissingExpiration;
-        }
-
-        // Skew comes off "now", not onto the token's expiry, which may sit at DateTime.MaxValue.
-        if (now - _clockSkew >= expires)
-        {
-            return AuthorizerReason.TokenExpired;
-        }
-
-        if (notBefore != DateTime.MinValue && notBefore > now + _clockSkew)
-        {
-            return AuthorizerReason.TokenNotYetValid;
-        }
-
-        return issuedAt != DateTime.MinValue && issuedAt > now + _clockSkew
-            ? AuthorizerReason.TokenIssuedInFuture
-            : AuthorizerReason.Allowed;
     }
 }

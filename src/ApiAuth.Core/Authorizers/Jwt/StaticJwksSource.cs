@@ -10,4 +10,6 @@ internal sealed class StaticJwksSource(FrozenDictionary<string, JsonWebKey> keys
         new(keys.Count == 0 ? JwksKeyLookup.Missing(AuthorizerReason.NoSigningKeys)
             : keys.TryGetValue(keyId, out var key) ? JwksKeyLookup.Found(key)
             : JwksKeyLookup.Missing(AuthorizerReason.UnknownKeyId));
+
+    internal override bool StillHolds(string keyId, JsonWebKey key) => keys.TryGetValue(keyId, out var current) && ReferenceEquals(current, key);
 }

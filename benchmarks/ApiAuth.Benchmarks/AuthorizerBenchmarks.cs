@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
-using ApiAuth.Arns;
 using System.Text.Json;
-using ApiAuth.Authorizers;
+using ApiAuth.Arns;
 using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Custom;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Authorizers;
 using ApiAuth.Gateway;
+using ApiAuth.Policies.Evaluation;
 using BenchmarkDotNet.Attributes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -154,7 +155,7 @@ public class AuthorizerBenchmarks
             return true;
         }
 
-        public AuthorizerPolicyDecision Evaluate(string methodArn) => AuthorizerPolicyDecision.Allow;
+        public PolicyEvaluation Evaluate(string methodArn) => new(PolicyDecision.Allow, null);
     }
 
     private sealed class FixedAuthorizer : ICustomAuthorizer

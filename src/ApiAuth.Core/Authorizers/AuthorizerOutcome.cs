@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ApiAuth.Gateway;
+using ApiAuth.Policies.Compilation;
 
 namespace ApiAuth.Authorizers;
 
@@ -50,6 +51,12 @@ public sealed class AuthorizerOutcome
         Policy = policy;
     }
 
+    // The same outcome, naming the statement of the authorizer's policy that decided it.
+    private AuthorizerOutcome(AuthorizerOutcome outcome, CompiledStatement statement)
+        : this(outcome.Reason, outcome.StatusCode, outcome.GatewayResponseType, outcome.ErrorType, outcome.Message, outcome.PrincipalId,
+            outcome.Context, outcome.Claims, outcome.Groups, outcome.Scopes, outcome.UsageIdentifierKey, outcome.Policy) =>
+        Statement = statement;
+
     /// <summary>Whether the request may continue.</summary>
     public bool IsAllowed => Reason == AuthorizerReason.Allowed;
 
@@ -91,6 +98,12 @@ public sealed class AuthorizerOutcome
     /// <summary>The custom authorizer's compiled policy, so the gateway can combine it with the API's resource policy
     /// and explain the decision; null for JWT authorizers and for rejections made before a policy existed.</summary>
     public IAuthorizerPolicy? Policy { get; }
+
+    /// <summary>The statement of the authorizer's policy that decided (its Allow, or the Deny that denied); null for an
+    /// implicit deny and for outcomes without a policy.</summary>
+    public CompiledStatement? Statement { get; }
+
+    internal AuthorizerOutcome WithStatement(CompiledStatement statement) => new(this, statement);
 
     internal static AuthorizerOutcome Allow(
         string principalId,

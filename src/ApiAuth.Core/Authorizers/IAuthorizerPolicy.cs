@@ -10,8 +10,8 @@ public interface IAuthorizerPolicy
 {
     /// <summary>Evaluates <c>execute-api:Invoke</c> on <paramref name="methodArn"/>.</summary>
     /// <param name="methodArn">The method ARN, e.g. <c>arn:aws:execute-api:us-east-1:123456789012:api/prod/GET/pets</c>.</param>
-    /// <returns>The decision; never throws for a compiled policy.</returns>
-    AuthorizerPolicyDecision Evaluate(string methodArn);
+    /// <returns>The decision and the statement that decided it; never throws for a compiled policy.</returns>
+    PolicyEvaluation Evaluate(string methodArn);
 
     /// <summary>
     /// Evaluates <c>execute-api:Invoke</c> on <paramref name="methodArn"/> with the request's condition keys
@@ -20,6 +20,6 @@ public interface IAuthorizerPolicy
     /// </summary>
     /// <param name="methodArn">The method ARN.</param>
     /// <param name="conditionKeys">The request's condition keys.</param>
-    /// <returns>The decision; never throws for a compiled policy.</returns>
-    AuthorizerPolicyDecision Evaluate(string methodArn, RequestContext conditionKeys) => Evaluate(methodArn);
+    /// <returns>The decision and the statement that decided it; never throws for a compiled policy.</returns>
+    PolicyEvaluation Evaluate(string methodArn, RequestContext conditionKeys) => Evaluate(methodArn);
 }

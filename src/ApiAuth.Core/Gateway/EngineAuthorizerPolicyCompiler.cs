@@ -28,14 +28,9 @@ public sealed class EngineAuthorizerPolicyCompiler(RestApiReference api) : IAuth
 
     private sealed class CompiledAuthorizerPolicy(CompiledPolicy policy) : IAuthorizerPolicy
     {
-        public AuthorizerPolicyDecision Evaluate(string methodArn) => Evaluate(methodArn, RequestContext.Empty);
+        public PolicyEvaluation Evaluate(string methodArn) => Evaluate(methodArn, RequestContext.Empty);
 
-        public AuthorizerPolicyDecision Evaluate(string methodArn, RequestContext conditionKeys) =>
-            policy.Evaluate(new PolicyRequest(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, conditionKeys)).Decision switch
-            {
-                PolicyDecision.Allow => AuthorizerPolicyDecision.Allow,
-                PolicyDecision.ExplicitDeny => AuthorizerPolicyDecision.ExplicitDeny,
-                _ => AuthorizerPolicyDecision.ImplicitDeny,
-            };
+        public PolicyEvaluation Evaluate(string methodArn, RequestContext conditionKeys) =>
+            policy.Evaluate(new PolicyRequest(RequestPrincipal.Anonymous, PolicyRequest.InvokeAction, methodArn, conditionKeys));
     }
 }

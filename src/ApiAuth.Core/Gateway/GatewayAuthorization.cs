@@ -100,8 +100,15 @@ public static class GatewayAuthorization
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(authorizerPolicy);
-        var authorizer = authorizerPolicy.Evaluate(request);
-        var resource = resourcePolicy?.Evaluate(Anonymous(request)) ?? default;
+        return CombineWithAuthorizer(request, authorizerPolicy.Evaluate(request), resourcePolicy?.Evaluate(Anonymous(request)) ?? default);
+    }
+
+    /// <summary>
+    /// The one CUSTOM combination, for the gateway and the simulator alike: the authorizer's policy evaluation is the
+    /// identity side, the resource policy's (for the anonymous view) the other, in the API owner's account.
+    /// </summary>
+    internal static AuthorizationDecision CombineWithAuthorizer(PolicyRequest request, PolicyEvaluation authorizer, PolicyEvaluation resource)
+    {
         var decision = PolicyCombination.Combine(authorizer.Decision, resource.Decision, sameAccount: true);
         var deciding = Deciding(decision, [authorizer, resource]);
         if (decision == PolicyDecision.Allow)
@@ -134,15 +141,15 @@ public static class GatewayAuthorization
         var count = 0;
         foreach (var evaluation in evaluations)
         {
-            count += evaluation.Decision == decision ? 1 : 0;
+            count += evaluation.Decision == decision && evaluation.Statement is not null ? 1 : 0;
         }
         var statements = new CompiledStatement[count];
         count = 0;
         foreach (var evaluation in evaluations)
         {
-            if (evaluation.Decision == decision)
+            if (evaluation.Decision == decision && evaluation.Statement is { } statement)
             {
-                statements[count++] = evaluation.Statement!;
+                statements[count++] = statement;
             }
         }
         return statements;

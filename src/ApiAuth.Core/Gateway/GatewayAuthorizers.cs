@@ -121,32 +121,15 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
             return FromOutcome(context, outcome, AuthorizationType.Custom);
         }
 
-        var authorizer = outcome.Reason switch
+        // The authorizer's deciding statement and the resource policy's combine in the one CUSTOM table the simulator uses.
+        var authorizer = new PolicyEvaluation(outcome.Reason switch
         {
             AuthorizerReason.Allowed => PolicyDecision.Allow,
             AuthorizerReason.ExplicitDeny => PolicyDecision.ExplicitDeny,
             _ => PolicyDecision.ImplicitDeny,
-        };
-        var combined = PolicyCombination.Combine(authorizer, resourceEvaluation.Decision, sameAccount: true);
-        GatewayDecision decision;
-        if (combined == PolicyDecision.Allow)
-        {
-            decision = new GatewayDecision
-            {
-                IsAllowed = true,
-                StatusCode = 200,
-                Reason = nameof(PolicyDecision.Allow),
-                AuthorizationType = AuthorizationType.Custom,
-                MethodArn = context.MethodArn,
-                Statements = resourceEvaluation.Decision == PolicyDecision.Allow ? [resourceEvaluation.Statement!] : [],
-            };
-        }
-        else
-        {
-            // A resource-policy explicit Deny has already returned above, so the authorizer's policy is what denies.
-            decision = GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, AuthorizationDecision.AccessDeniedErrorType,
-                AccessDeniedMessages.AuthorizerDenied(combined == PolicyDecision.ExplicitDeny), combined.ToString(), AuthorizationType.Custom, context.MethodArn);
-        }
+        }, outcome.Statement);
+        var combined = GatewayAuthorization.CombineWithAuthorizer(context.AnonymousRequest, authorizer, resourceEvaluation);
+        var decision = ApiGateway.FromAuthorization(combined, AuthorizationType.Custom, context.MethodArn);
         return With(decision, outcome);
     }
 

@@ -1,6 +1,7 @@
 using ApiAuth.Arns;
 using ApiAuth.Authorizers;
 using ApiAuth.Gateway;
+using ApiAuth.Policies.Evaluation;
 using ApiAuth.Tests.Authorizers.TestSupport;
 
 namespace ApiAuth.Tests.Authorizers;
@@ -21,8 +22,8 @@ public class AuthorizerPolicyEngineTests
     {
         var policy = Compile($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"{{AuthorizerFixtures.GetPets}}"}]}""");
 
-        Assert.That(policy.Evaluate(AuthorizerFixtures.GetPets), Is.EqualTo(AuthorizerPolicyDecision.Allow));
-        Assert.That(policy.Evaluate(AuthorizerFixtures.DeletePets), Is.EqualTo(AuthorizerPolicyDecision.ImplicitDeny));
+        Assert.That(policy.Evaluate(AuthorizerFixtures.GetPets).Decision, Is.EqualTo(PolicyDecision.Allow));
+        Assert.That(policy.Evaluate(AuthorizerFixtures.DeletePets).Decision, Is.EqualTo(PolicyDecision.ImplicitDeny));
     }
 
     [Test]
@@ -34,8 +35,8 @@ public class AuthorizerPolicyEngineTests
               {"Effect":"Deny","Action":"execute-api:Invoke","Resource":"{{AuthorizerFixtures.ApiArn}}/DELETE/*"}]}
             """);
 
-        Assert.That(policy.Evaluate(AuthorizerFixtures.GetPets), Is.EqualTo(AuthorizerPolicyDecision.Allow));
-        Assert.That(policy.Evaluate(AuthorizerFixtures.DeletePets), Is.EqualTo(AuthorizerPolicyDecision.ExplicitDeny));
+        Assert.That(policy.Evaluate(AuthorizerFixtures.GetPets).Decision, Is.EqualTo(PolicyDecision.Allow));
+        Assert.That(policy.Evaluate(AuthorizerFixtures.DeletePets).Decision, Is.EqualTo(PolicyDecision.ExplicitDeny));
     }
 
     [Test]
@@ -43,8 +44,8 @@ public class AuthorizerPolicyEngineTests
     {
         var policy = Compile($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"EXECUTE-API:invoke","Resource":"{{AuthorizerFixtures.ApiArn}}/GET/pets"}]}""");
 
-        Assert.That(policy.Evaluate(AuthorizerFixtures.GetPets), Is.EqualTo(AuthorizerPolicyDecision.Allow));
-        Assert.That(policy.Evaluate(AuthorizerFixtures.ApiArn + "/GET/PETS"), Is.EqualTo(AuthorizerPolicyDecision.ImplicitDeny));
+        Assert.That(policy.Evaluate(AuthorizerFixtures.GetPets).Decision, Is.EqualTo(PolicyDecision.Allow));
+        Assert.That(policy.Evaluate(AuthorizerFixtures.ApiArn + "/GET/PETS").Decision, Is.EqualTo(PolicyDecision.ImplicitDeny));
     }
 
     [TestCase("""{"Version":"2012-10-17","Statement":[{"Effect":"Perhaps","Action":"execute-api:Invoke","Resource":"*"}]}""")]

@@ -116,6 +116,46 @@ public sealed class AuthorizersInGatewayTests : IDisposable
     }
 
     [Test]
+    public async Task Custom_allow_names_the_authorizers_deciding_statement_and_the_resource_policys()
+    {
+        var gateway = Gateway("""{"Version":"2012-10-17","Statement":[{"Sid":"RpAllow","Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*"}]}""");
+
+        var first = await gateway.AuthorizeAsync(Request("GET", "/pets", ("Authorization", "allow")), Custom("demo-token"));
+        var cached = await gateway.AuthorizeAsync(Request("GET", "/pets", ("Authorization", "allow")), Custom("demo-token"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.IsAllowed, Is.True, first.Reason);
+            Assert.That(first.Statements.Select(s => s.Label), Is.EqualTo(new[] { "authorizer policy:Statement[0]", "resource policy:RpAllow" }));
+            Assert.That(cached.Statements.Select(s => s.Label), Is.EqualTo(first.Statements.Select(s => s.Label)), "a cache hit names them too");
+            Assert.That(_token.Invocations, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Custom_explicit_deny_names_the_authorizers_deny_statement()
+    {
+        var decision = await Gateway().AuthorizeAsync(Request("GET", "/pets", ("Authorization", "deny")), Custom("demo-token"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.StatusCode, Is.EqualTo(403));
+            Assert.That(decision.Message, Is.EqualTo("User is not authorized to access this resource with an explicit deny"));
+            Assert.That(decision.Statements.Single().Label, Is.EqualTo("authorizer policy:Statement[0]"));
+            Assert.That(decision.Statements.Single().Effect, Is.EqualTo(ApiAuth.Policies.Parsing.PolicyEffect.Deny));
+        });
+    }
+
+    [Test]
+    public async Task Custom_implicit_deny_names_no_statement()
+    {
+        var decision = await Gateway().AuthorizeAsync(Request("DELETE", "/pets", ("Authorization", "allow")), Custom("demo-token"));
+
+        Assert.That(decision.StatusCode, Is.EqualTo(403));
+        Assert.That(decision.Statements, Is.Empty);
+    }
+
+    [Test]
     public async Task Cached_GET_allow_is_re_evaluated_for_DELETE_by_the_IAM_engine()
     {
         var gateway = Gateway();

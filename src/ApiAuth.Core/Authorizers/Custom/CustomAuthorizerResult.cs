@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using ApiAuth.Policies.Compilation;
 using ApiAuth.Policies.Evaluation;
 
 namespace ApiAuth.Authorizers.Custom;
@@ -12,6 +14,7 @@ internal sealed class CustomAuthorizerResult
     private readonly AuthorizerOutcome _allow;
     private readonly AuthorizerOutcome _explicitDeny;
     private readonly AuthorizerOutcome _implicitDeny;
+    private readonly ConcurrentDictionary<CompiledStatement, AuthorizerOutcome> _byStatement = new(ReferenceEqualityComparer.Instance);
 
     public CustomAuthorizerResult(string principalId, IAuthorizerPolicy policy, IReadOnlyDictionary<string, object> context, string? usageIdentifierKey)
     {
@@ -21,12 +24,22 @@ internal sealed class CustomAuthorizerResult
         _implicitDeny = AuthorizerOutcome.Deny(explicitDeny: false, principalId, context, usageIdentifierKey, policy);
     }
 
-    /// <summary>The outcome for a method ARN; with <paramref name="conditionKeys"/> the policy's conditions see the request.</summary>
-    public AuthorizerOutcome Evaluate(string methodArn, RequestContext? conditionKeys) =>
-        (conditionKeys is null ? _policy.Evaluate(methodArn) : _policy.Evaluate(methodArn, conditionKeys)) switch
+    /// <summary>
+    /// The outcome for a method ARN, naming the statement that decided it; with <paramref name="conditionKeys"/> the
+    /// policy's conditions see the request.
+    /// </summary>
+    public AuthorizerOutcome Evaluate(string methodArn, RequestContext? conditionKeys)
     {
-        AuthorizerPolicyDecision.Allow => _allow,
-        AuthorizerPolicyDecision.ExplicitDeny => _explicitDeny,
-        _ => _implicitDeny,
-    };
+        var evaluation = conditionKeys is null ? _policy.Evaluate(methodArn) : _policy.Evaluate(methodArn, conditionKeys);
+        // One outcome per deciding statement, made on first use: a cache hit stays allocation-free.
+        return evaluation.Decision switch
+        {
+            PolicyDecision.Allow => evaluation.Statement is { } allow ? _byStatement.GetOrAdd(allow, Decide, PolicyDecision.Allow) : _allow,
+            PolicyDecision.ExplicitDeny => evaluation.Statement is { } deny ? _byStatement.GetOrAdd(deny, Decide, PolicyDecision.ExplicitDeny) : _explicitDeny,
+            _ => _implicitDeny,
+        };
+    }
+
+    private AuthorizerOutcome Decide(CompiledStatement statement, PolicyDecision decision) =>
+        (decision == PolicyDecision.Allow ? _allow : _explicitDeny).WithStatement(statement);
 }

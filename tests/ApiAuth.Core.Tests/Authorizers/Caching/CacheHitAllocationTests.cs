@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers;
+using ApiAuth.Policies.Evaluation;
 using ApiAuth.Tests.Authorizers.TestSupport;
 
 namespace ApiAuth.Tests.Authorizers.Caching;
@@ -42,6 +43,6 @@ public class CacheHitAllocationTests
             return true;
         }
 
-        public AuthorizerPolicyDecision Evaluate(string methodArn) => AuthorizerPolicyDecision.Allow;
+        public PolicyEvaluation Evaluate(string methodArn) => new(PolicyDecision.Allow, null);
     }
 }

@@ -35,13 +35,13 @@ internal sealed class CountingPolicyCompiler : IAuthorizerPolicyCompiler
 
     private sealed class Counting(IAuthorizerPolicy inner, CountingPolicyCompiler owner) : IAuthorizerPolicy
     {
-        public AuthorizerPolicyDecision Evaluate(string methodArn)
+        public PolicyEvaluation Evaluate(string methodArn)
         {
             Interlocked.Increment(ref owner._evaluations);
             return inner.Evaluate(methodArn);
         }
 
-        public AuthorizerPolicyDecision Evaluate(string methodArn, RequestContext conditionKeys)
+        public PolicyEvaluation Evaluate(string methodArn, RequestContext conditionKeys)
         {
             Interlocked.Increment(ref owner._evaluations);
             return inner.Evaluate(methodArn, conditionKeys);

@@ -39,7 +39,7 @@ internal sealed class ApiAuthenticationHandler(
         if (!decision.IsAllowed)
         {
             // The reason code, not the message: AWS's messages can quote the Authorization header, and ASP.NET logs this.
-            return AuthenticateResult.Fail(decision.Reason);
+            return AuthenticateResult.Fail(decision.Reason.ToString());
         }
         if (decision.PrincipalId is null)
         {
@@ -90,8 +90,8 @@ internal sealed class ApiAuthenticationHandler(
     }
 
     private GatewayDecision Unauthorized() =>
-        GatewayDecision.Denied(401, GatewayResponseTypes.Unauthorized, "UnauthorizedException", "Unauthorized", "NotAuthenticated", AuthorizationType.None, Request.Path);
+        GatewayDecision.Denied(401, GatewayResponseTypes.Unauthorized, "UnauthorizedException", "Unauthorized", DecisionReason.NotAuthenticated, AuthorizationType.None, Request.Path);
 
     private GatewayDecision Forbidden() =>
-        GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, "AccessDeniedException", "User is not authorized to access this resource", "Forbidden", AuthorizationType.None, Request.Path);
+        GatewayDecision.Denied(403, GatewayResponseTypes.AccessDenied, "AccessDeniedException", "User is not authorized to access this resource", DecisionReason.Forbidden, AuthorizationType.None, Request.Path);
 }

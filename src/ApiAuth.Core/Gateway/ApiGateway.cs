@@ -93,7 +93,7 @@ public sealed class ApiGateway
         if (!verified.IsValid)
         {
             return GatewayDecision.Denied(verified.StatusCode, ResponseTypeFor(verified.Reason), verified.ErrorType!, verified.Message,
-                verified.Reason.ToString(), AuthorizationType.AwsIam, methodArn);
+                DecisionReasons.From(verified.Reason), AuthorizationType.AwsIam, methodArn);
         }
 
         var credential = verified.Credential!;
@@ -121,7 +121,12 @@ public sealed class ApiGateway
         ResponseType = decision.IsAllowed ? null : GatewayResponseTypes.AccessDenied,
         ErrorType = decision.ErrorType,
         Message = decision.Message,
-        Reason = decision.Decision.ToString(),
+        Reason = decision.Decision switch
+        {
+            PolicyDecision.Allow => DecisionReason.Allow,
+            PolicyDecision.ExplicitDeny => DecisionReason.ExplicitDeny,
+            _ => DecisionReason.ImplicitDeny,
+        },
         AuthorizationType = type,
         MethodArn = methodArn,
         Statements = decision.Statements,
@@ -129,7 +134,8 @@ public sealed class ApiGateway
 
     // A method wired to something that does not exist fails closed with API Gateway's configuration error.
     internal static GatewayDecision Misconfigured(MethodAuthorization method, string methodArn, string reason) =>
-        GatewayDecision.Denied(500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, "Misconfigured: " + reason, method.Type, methodArn);
+        GatewayDecision.Denied(500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, DecisionReason.Misconfigured, method.Type, methodArn)
+            with { Detail = reason };
 
     private static string ResponseTypeFor(SigV4FailureReason reason) => reason switch
     {

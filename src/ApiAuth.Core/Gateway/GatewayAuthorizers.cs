@@ -181,7 +181,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         ResponseType = outcome.GatewayResponseType,
         ErrorType = outcome.ErrorType,
         Message = outcome.Message,
-        Reason = outcome.Reason.ToString(),
+        Reason = DecisionReasons.From(outcome.Reason),
         AuthorizationType = type,
         MethodArn = context.MethodArn,
         PrincipalId = outcome.PrincipalId,

@@ -27,8 +27,12 @@ public sealed record GatewayDecision
     /// <summary>The body's <c>message</c> when denied (null for authorizer configuration errors, as AWS sends).</summary>
     public string? Message { get; init; }
 
-    /// <summary>A stable internal reason code for logs and metrics, never sent to the caller.</summary>
-    public required string Reason { get; init; }
+    /// <summary>Why: a stable, typed reason for logs, metrics and tests, never sent to the caller.</summary>
+    public required DecisionReason Reason { get; init; }
+
+    /// <summary>For <see cref="DecisionReason.Misconfigured"/> and the like: what is wrong with the configuration, for the
+    /// log; never sent to the caller and never a secret.</summary>
+    public string? Detail { get; init; }
 
     /// <summary>The method's authorization type.</summary>
     public required AuthorizationType AuthorizationType { get; init; }
@@ -62,11 +66,11 @@ public sealed record GatewayDecision
     /// <param name="responseType">The gateway response type (<see cref="GatewayResponseTypes"/>).</param>
     /// <param name="errorType">The <c>x-amzn-ErrorType</c> header.</param>
     /// <param name="message">The body's message (null is sent as JSON null).</param>
-    /// <param name="reason">The internal reason code.</param>
+    /// <param name="reason">Why.</param>
     /// <param name="type">The method's authorization type.</param>
     /// <param name="methodArn">The method ARN.</param>
     /// <returns>The decision.</returns>
-    public static GatewayDecision Denied(int statusCode, string responseType, string errorType, string? message, string reason, AuthorizationType type, string methodArn) => new()
+    public static GatewayDecision Denied(int statusCode, string responseType, string errorType, string? message, DecisionReason reason, AuthorizationType type, string methodArn) => new()
     {
         IsAllowed = false,
         StatusCode = statusCode,

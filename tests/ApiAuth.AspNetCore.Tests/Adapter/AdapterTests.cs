@@ -361,7 +361,7 @@ public sealed class AdapterTests
         {
             IsAllowed = allowed,
             StatusCode = allowed ? 200 : 403,
-            Reason = "test",
+            Reason = allowed ? ApiAuth.Gateway.DecisionReason.Allow : ApiAuth.Gateway.DecisionReason.ImplicitDeny,
             AuthorizationType = ApiAuth.Gateway.AuthorizationType.Custom,
             MethodArn = TestApp.ApiArn + "/GET/x",
             PrincipalId = "admin",

@@ -140,13 +140,19 @@ public static class ApiAuthAssert
     {
         try
         {
-            using var stream = response.Content.ReadAsStream();
+            // HttpContent hands out one cached stream: rewind it and leave it open for the test's own reads.
+            var stream = response.Content.ReadAsStream();
             if (!stream.CanSeek)
             {
                 return "(body not buffered)";
             }
-            using var reader = new StreamReader(stream);
-            var body = reader.ReadToEnd();
+            stream.Position = 0;
+            string body;
+            using (var reader = new StreamReader(stream, leaveOpen: true))
+            {
+                body = reader.ReadToEnd();
+            }
+            stream.Position = 0;
             return body.Length > 500 ? body[..500] + "..." : body;
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or ObjectDisposedException)

@@ -6,6 +6,7 @@ using ApiAuth.AspNetCore.Http;
 using ApiAuth.AspNetCore.Responses;
 using ApiAuth.AspNetCore.Routing;
 using ApiAuth.AspNetCore.Telemetry;
+using ApiAuth.AspNetCore.TestHooks;
 using ApiAuth.Gateway;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -52,19 +53,20 @@ public static class ApiAuthServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var apiAuthOptions = sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
-            // The authorizers' problems and the rest of the API's come in one start-up error.
+            var testHooks = sp.GetService<IApiAuthTestHooks>();
+            // The authorizers' problems, the test kit's and the rest of the API's come in one start-up error.
             IGatewayAuthorizers? authorizers = null;
-            IEnumerable<string> authorizerProblems = [];
+            IEnumerable<string> authorizerProblems = testHooks?.Attach(apiAuthOptions) ?? [];
             try
             {
                 authorizers = sp.GetService<IGatewayAuthorizers>();
             }
             catch (OptionsValidationException exception)
             {
-                authorizerProblems = exception.Failures;
+                authorizerProblems = authorizerProblems.Concat(exception.Failures);
             }
             authorizerProblems = authorizerProblems.Concat(sp.GetRequiredService<ConfiguredRoutes>().Problems);
-            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp));
+            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp), testHooks?.Credentials);
         });
         services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));

@@ -12,7 +12,10 @@ namespace ApiAuth.AspNetCore.Authentication;
 /// Runs the gateway pipeline once per request for the endpoint's <see cref="ApiAuthorizeAttribute"/> and keeps the
 /// decision on the request. Any exception becomes a denial: the pipeline fails closed.
 /// </summary>
-internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, GatewayRequestReader reader, ApiAuthMetrics metrics, ILogger<ApiAuthDecisionService> logger)
+/// <remarks>With a test kit registered (<paramref name="testHooks"/>), the decision also goes out as the
+/// <c>x-apiauth-decision</c> response header; never otherwise.</remarks>
+internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, GatewayRequestReader reader, ApiAuthMetrics metrics, ILogger<ApiAuthDecisionService> logger,
+    TestHooks.IApiAuthTestHooks? testHooks = null)
 {
     public async ValueTask<GatewayDecision?> DecideAsync(HttpContext context)
     {
@@ -52,6 +55,10 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         }
 
         context.Features.Set<IApiAuthFeature>(new ApiAuthFeature(decision, endpoint!));
+        if (testHooks is not null)
+        {
+            TestHooks.DecisionHeader.Write(context.Response, decision);
+        }
         metrics.Record(decision, Stopwatch.GetElapsedTime(started));
         activity?.SetTag("apiauth.auth_type", decision.AuthorizationType.ToString());
         activity?.SetTag("apiauth.outcome", decision.IsAllowed ? "allow" : "deny");

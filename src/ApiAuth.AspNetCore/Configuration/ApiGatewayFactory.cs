@@ -14,7 +14,13 @@ namespace ApiAuth.AspNetCore.Configuration;
 /// </summary>
 internal static class ApiGatewayFactory
 {
-    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot)
+    /// <param name="options">The API's settings.</param>
+    /// <param name="authorizers">The authorizers, or null when they failed to build.</param>
+    /// <param name="authorizerProblems">Errors found while building the authorizers (and routes).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="contentRoot">Where relative files are found.</param>
+    /// <param name="extraCredentials">A test kit's callers, asked after the configured ones; null outside tests.</param>
+    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot, ICredentialStore? extraCredentials = null)
     {
         var errors = new List<string>(authorizerProblems);
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
@@ -55,7 +61,12 @@ internal static class ApiGatewayFactory
         SigV4Verifier? verifier = null;
         try
         {
-            verifier = new SigV4Verifier(new InMemoryCredentialStore(credentials), new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew, AllowUnsignedPayload = options.AllowUnsignedPayload }, time);
+            ICredentialStore store = new InMemoryCredentialStore(credentials);
+            if (extraCredentials is not null)
+            {
+                store = new TestHooks.ChainedCredentialStore(store, extraCredentials);
+            }
+            verifier = new SigV4Verifier(store, new SigV4VerifierOptions { Regions = [options.Region], ClockSkew = options.ClockSkew, AllowUnsignedPayload = options.AllowUnsignedPayload }, time);
         }
         catch (ArgumentException exception)
         {

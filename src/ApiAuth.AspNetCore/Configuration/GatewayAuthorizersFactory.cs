@@ -17,6 +17,8 @@ internal static class GatewayAuthorizersFactory
 {
     public static GatewayAuthorizers Create(ApiAuthOptions options, IServiceProvider services, TimeProvider time, string contentRoot, HttpClient jwksClient)
     {
+        // Only AddApiAuthTestKit registers hooks: outside tests the authorizers are exactly the configured ones.
+        var testHooks = services.GetService<TestHooks.IApiAuthTestHooks>();
         var errors = new List<string>();
         var cognito = new Dictionary<string, CognitoUserPoolAuthorizer>(StringComparer.Ordinal);
         var jwt = new Dictionary<string, JwtAuthorizer>(StringComparer.Ordinal);
@@ -46,7 +48,7 @@ internal static class GatewayAuthorizersFactory
                             {
                                 UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds], ResultTtl = TokenResultTtl(authorizer),
                             },
-                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter, jwksLogger),
+                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter, jwksLogger, testHooks),
                             time,
                             meter);
                         break;
@@ -59,12 +61,16 @@ internal static class GatewayAuthorizersFactory
                         AddTokenHeader(name, authorizer, tokenHeaders);
                         jwt[name] = new JwtAuthorizer(
                             new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences], ResultTtl = TokenResultTtl(authorizer) },
-                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter, jwksLogger),
+                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter, jwksLogger, testHooks),
                             time,
                             meter);
                         break;
                     case "TOKEN" or "REQUEST":
                         var implementation = services.GetKeyedService<ICustomAuthorizer>(name);
+                        if (testHooks is not null)
+                        {
+                            implementation = testHooks.CustomAuthorizer(name, implementation);
+                        }
                         if (implementation is null)
                         {
                             errors.Add($"{where} is a {authorizer.Type} authorizer, but no implementation is registered: call AddApiAuth(...).AddCustomAuthorizer<T>(\"{name}\").");
@@ -122,7 +128,14 @@ internal static class GatewayAuthorizersFactory
             ? TimeSpan.FromSeconds(authorizer.ResultTtlInSeconds)
             : throw new ArgumentOutOfRangeException("ResultTtlInSeconds", authorizer.ResultTtlInSeconds, "The result TTL must be between 0 and 3600 seconds (0 turns caching off).");
 
-    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger)
+    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger, TestHooks.IApiAuthTestHooks? testHooks)
+    {
+        var keys = AppKeys(authorizer, baseDirectory, defaultUri, client, time, meter, logger);
+        // The kit's keys first: its kids are its own, and an offline test then never waits on the issuer's endpoint.
+        return testHooks is null ? keys : JwksSource.Combine(testHooks.SigningKeys, keys);
+    }
+
+    private static JwksSource AppKeys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger)
     {
         if (!string.IsNullOrWhiteSpace(authorizer.JwksFile))
         {

@@ -78,6 +78,25 @@ public abstract class JwksSource
         return new HttpJwksSource(jwksUri, httpClient, timeProvider, AuthorizerMetrics.For(meter), logger ?? NullLogger.Instance);
     }
 
+    /// <summary>
+    /// Keys from several sources, looked up by <c>kid</c> in order: the first source that holds the <c>kid</c> answers
+    /// (a token's <c>kid</c> still picks exactly one key; keys are never tried one after another). For a key rotation
+    /// spread over two files, or a test kit's keys beside the issuer's (ApiAuth.Testing).
+    /// </summary>
+    /// <param name="sources">The sources, at least one.</param>
+    /// <returns>A source that asks each in turn; when none holds the <c>kid</c>, the last one's reason is reported.</returns>
+    /// <exception cref="ArgumentException">No sources, or a null one.</exception>
+    public static JwksSource Combine(params JwksSource[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.Length == 0 || sources.Any(s => s is null))
+        {
+            throw new ArgumentException("Combine needs at least one source, none of them null.", nameof(sources));
+        }
+
+        return sources.Length == 1 ? sources[0] : new CombinedJwksSource([.. sources]);
+    }
+
     /// <summary>Finds the signing key with this <c>kid</c>, refreshing the keys if the source can.</summary>
     internal abstract ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken);
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ApiAuth.Policies.Simulation;
+using ApiAuth.Cli.Simulation;
 
 namespace ApiAuth.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ApiAuth.Policies.Parsing;
 using ApiAuth.Policies.Validation;
 
 namespace ApiAuth.Cli.Commands;
@@ -31,12 +32,24 @@ internal static class ValidateCommand
                 _ => (PolicyKind?)null,
             };
             var report = PolicyValidationReport.Create(bytes, policyKind);
-            foreach (var line in report.ToLines())
+            foreach (var line in Lines(report))
             {
                 await io.Stdout.WriteLineAsync(line).ConfigureAwait(false);
             }
             return report.HasErrors ? ApiAuthCli.Invalid : 0;
         });
         return command;
+    }
+
+    /// <summary>One line per finding (<c>error: $.Statement[0].Effect: message [Code]</c>), then a summary line.</summary>
+    internal static IEnumerable<string> Lines(PolicyValidationReport report)
+    {
+        foreach (var finding in report.Findings)
+        {
+            yield return finding.ToString();
+        }
+        var errors = report.Findings.Count(f => f.Severity == FindingSeverity.Error);
+        var warnings = report.Findings.Count - errors;
+        yield return errors > 0 ? $"invalid: {errors} error(s), {warnings} warning(s)" : $"valid: {warnings} warning(s)";
     }
 }

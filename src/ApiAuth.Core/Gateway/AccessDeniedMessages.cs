@@ -6,7 +6,7 @@ namespace ApiAuth.Gateway;
 /// API Gateway's 403 messages for policy denials (AWS knowledge center "Why do I get 403 errors with a Lambda
 /// authorizer" and "How API Gateway resource policies affect authorization workflow").
 /// </summary>
-public static class AccessDeniedMessages
+internal static class AccessDeniedMessages
 {
     private const string ExplicitSuffix = " with an explicit deny";
 

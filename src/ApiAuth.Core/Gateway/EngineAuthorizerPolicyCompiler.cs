@@ -11,7 +11,7 @@ namespace ApiAuth.Gateway;
 /// Compiles the policy a custom authorizer returns with the IAM policy engine, once per authorizer result, so a
 /// cached result is re-evaluated cheaply for every later method ARN.
 /// </summary>
-public sealed class EngineAuthorizerPolicyCompiler(RestApiReference api) : IAuthorizerPolicyCompiler
+internal sealed class EngineAuthorizerPolicyCompiler(RestApiReference api) : IAuthorizerPolicyCompiler
 {
     /// <inheritdoc />
     public bool TryCompile(string policyDocumentJson, [NotNullWhen(true)] out IAuthorizerPolicy? policy, out string? error)

@@ -9,7 +9,7 @@ namespace ApiAuth.Gateway;
 /// decisions per AWS "How API Gateway resource policies affect authorization workflow". Pure functions of their
 /// inputs; the SigV4 and authorizer paths call them once they know the caller.
 /// </summary>
-public static class GatewayAuthorization
+internal static class GatewayAuthorization
 {
     private static readonly IReadOnlyList<CompiledStatement> NoStatements = [];
 

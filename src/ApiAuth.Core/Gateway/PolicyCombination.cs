@@ -14,7 +14,7 @@ namespace ApiAuth.Gateway;
 ///  Deny                | ExplicitDeny    | ExplicitDeny    | ExplicitDeny
 /// </code>
 /// </summary>
-public static class PolicyCombination
+internal static class PolicyCombination
 {
     /// <summary>Combines the two sides.</summary>
     /// <param name="identity">The identity side's decision.</param>

@@ -6,7 +6,7 @@ namespace ApiAuth.SigV4;
 /// Reads a raw HTTP/1.1 request (request line with the raw target, header lines, blank line, body) into a
 /// <see cref="SigV4Request"/>: the format of the AWS SigV4 test suite and of <c>apiauth verify</c>.
 /// </summary>
-public static class RawHttpRequest
+internal static class RawHttpRequest
 {
     /// <summary>The largest request text accepted (headers and body), 10 MiB.</summary>
     public const int MaxLength = 10 * 1024 * 1024;

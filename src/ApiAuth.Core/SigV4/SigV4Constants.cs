@@ -1,7 +1,7 @@
 namespace ApiAuth.SigV4;
 
 /// <summary>Names and fixed values of AWS Signature Version 4.</summary>
-public static class SigV4Constants
+internal static class SigV4Constants
 {
     /// <summary>The only algorithm execute-api accepts.</summary>
     public const string Algorithm = "AWS4-HMAC-SHA256";

@@ -43,7 +43,7 @@ public sealed class CustomAuthorizerDefinition
     public CustomAuthorizerType Type { get; }
 
     /// <summary>The identity sources, in order; a TOKEN authorizer has exactly one header.</summary>
-    public IReadOnlyList<IdentitySource> IdentitySources { get; }
+    internal IReadOnlyList<IdentitySource> IdentitySources { get; }
 
     /// <summary>The TOKEN validation expression, anchored to the whole token, with a match timeout.</summary>
     public Regex? ValidationExpression { get; }

@@ -5,7 +5,7 @@ namespace ApiAuth.Authorizers.Custom;
 /// (<c>method.request.header.Authorization</c>, <c>method.request.querystring.key</c>, <c>stageVariables.tenant</c>,
 /// <c>context.identity.sourceIp</c>).
 /// </summary>
-public sealed class IdentitySource : IEquatable<IdentitySource>
+internal sealed class IdentitySource : IEquatable<IdentitySource>
 {
     private const string HeaderPrefix = "method.request.header.";
     private const string QueryStringPrefix = "method.request.querystring.";

@@ -1,7 +1,7 @@
 namespace ApiAuth.Authorizers.Custom;
 
 /// <summary>Where an identity source value comes from.</summary>
-public enum IdentitySourceKind
+internal enum IdentitySourceKind
 {
     /// <summary><c>method.request.header.{name}</c> (name compared case-insensitively).</summary>
     Header,

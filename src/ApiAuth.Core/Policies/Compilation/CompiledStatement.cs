@@ -31,7 +31,13 @@ public sealed class CompiledStatement
     public string PolicyName { get; }
 
     /// <summary>The parsed statement (Sid, index, path, elements).</summary>
-    public PolicyStatement Source { get; }
+    internal PolicyStatement Source { get; }
+
+    /// <summary>The statement's <c>Sid</c>, or null when it has none.</summary>
+    public string? Sid => Source.Sid;
+
+    /// <summary>The statement's position in its policy's <c>Statement</c> (0 for a single statement object).</summary>
+    public int Index => Source.Index;
 
     /// <summary>Allow or Deny.</summary>
     public PolicyEffect Effect { get; }

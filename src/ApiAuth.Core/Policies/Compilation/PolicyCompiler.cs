@@ -38,7 +38,7 @@ public static class PolicyCompiler
     /// <param name="options">Name, kind and (for the shorthand) the API.</param>
     /// <returns>The compiled policy.</returns>
     /// <exception cref="InvalidOperationException">The policy uses the execute-api shorthand and no API was given.</exception>
-    public static CompiledPolicy Compile(PolicyDocument policy, PolicyCompileOptions options)
+    internal static CompiledPolicy Compile(PolicyDocument policy, PolicyCompileOptions options)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);

@@ -4,7 +4,7 @@ namespace ApiAuth.Policies.Parsing;
 /// A parsed condition operator: the base operator plus the optional <c>ForAllValues:</c>/<c>ForAnyValue:</c> prefix
 /// and <c>IfExists</c> suffix.
 /// </summary>
-public sealed record ConditionOperator
+internal sealed record ConditionOperator
 {
     private const string IfExistsSuffix = "IfExists";
 

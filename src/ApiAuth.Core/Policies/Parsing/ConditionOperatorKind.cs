@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>The base condition operators of the IAM policy language.</summary>
-public enum ConditionOperatorKind
+internal enum ConditionOperatorKind
 {
     /// <summary>Exact, case-sensitive string match.</summary>
     StringEquals,

@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>An <c>Action</c>/<c>NotAction</c> or <c>Resource</c>/<c>NotResource</c> element: wildcard patterns.</summary>
-public sealed class PatternBlock
+internal sealed class PatternBlock
 {
     internal PatternBlock(bool isNegated, IReadOnlyList<string> patterns, string path)
     {

@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>One operator/key pair of a <c>Condition</c> block with its values (which OR together).</summary>
-public sealed class PolicyCondition
+internal sealed class PolicyCondition
 {
     internal PolicyCondition(ConditionOperator @operator, string key, IReadOnlyList<string> values, string path)
     {

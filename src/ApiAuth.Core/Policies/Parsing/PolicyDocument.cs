@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>A parsed, well-formed IAM policy document.</summary>
-public sealed class PolicyDocument
+internal sealed class PolicyDocument
 {
     internal PolicyDocument(PolicyVersion version, bool hasVersion, string? id, IReadOnlyList<PolicyStatement> statements)
     {

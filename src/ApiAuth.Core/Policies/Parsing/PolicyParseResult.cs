@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>The outcome of parsing: the policy when it is well formed, and every finding either way.</summary>
-public sealed class PolicyParseResult
+internal sealed class PolicyParseResult
 {
     internal PolicyParseResult(PolicyDocument? policy, IReadOnlyList<PolicyFinding> findings)
     {

@@ -10,7 +10,7 @@ namespace ApiAuth.Policies.Parsing;
 /// <c>X</c>/<c>NotX</c> pairs, unknown operators, malformed values and policy variables where AWS does not allow them
 /// are all errors with the JSON path of the fault. Sizes are bounded by <see cref="PolicyParserOptions"/>.
 /// </summary>
-public static class PolicyParser
+internal static class PolicyParser
 {
     /// <summary>Parses a policy from text.</summary>
     /// <param name="json">The policy JSON.</param>

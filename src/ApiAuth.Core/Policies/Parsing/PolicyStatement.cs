@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>One statement of a policy document.</summary>
-public sealed class PolicyStatement
+internal sealed class PolicyStatement
 {
     internal PolicyStatement(
         int index,

@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>The policy language version named by <c>Version</c>.</summary>
-public enum PolicyVersion
+internal enum PolicyVersion
 {
     /// <summary><c>2008-10-17</c>, also what AWS assumes when <c>Version</c> is missing: no policy variables.</summary>
     V20081017,

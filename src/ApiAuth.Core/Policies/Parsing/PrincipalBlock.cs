@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>A <c>Principal</c> or <c>NotPrincipal</c> element.</summary>
-public sealed class PrincipalBlock
+internal sealed class PrincipalBlock
 {
     internal PrincipalBlock(bool isNegated, bool isAnyone, IReadOnlyList<PrincipalEntry> entries, string path)
     {
@@ -27,4 +27,4 @@ public sealed class PrincipalBlock
 /// <summary>One named principal, e.g. <c>AWS: arn:aws:iam::111122223333:role/developer</c>.</summary>
 /// <param name="Type">The principal type key.</param>
 /// <param name="Value">The account id, ARN, service name or provider.</param>
-public sealed record PrincipalEntry(PrincipalType Type, string Value);
+internal sealed record PrincipalEntry(PrincipalType Type, string Value);

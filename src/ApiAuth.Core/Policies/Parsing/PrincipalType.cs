@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>The key of an entry in a <c>Principal</c> object.</summary>
-public enum PrincipalType
+internal enum PrincipalType
 {
     /// <summary><c>"AWS"</c>: accounts, users, roles, role sessions.</summary>
     Aws,

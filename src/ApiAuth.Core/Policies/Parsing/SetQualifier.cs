@@ -1,7 +1,7 @@
 namespace ApiAuth.Policies.Parsing;
 
 /// <summary>The set operator prefix of a condition operator.</summary>
-public enum SetQualifier
+internal enum SetQualifier
 {
     /// <summary>No prefix.</summary>
     None,

@@ -25,17 +25,4 @@ public sealed class PolicyValidationReport
             ? new PolicyValidationReport([.. parsed.Findings, .. PolicyValidator.Validate(parsed.Policy, kind)])
             : new PolicyValidationReport(parsed.Findings);
     }
-
-    /// <summary>One line per finding (<c>error: $.Statement[0].Effect: message [Code]</c>), then a summary line.</summary>
-    /// <returns>The lines to print.</returns>
-    public IEnumerable<string> ToLines()
-    {
-        foreach (var finding in Findings)
-        {
-            yield return finding.ToString();
-        }
-        var errors = Findings.Count(f => f.Severity == FindingSeverity.Error);
-        var warnings = Findings.Count - errors;
-        yield return errors > 0 ? $"invalid: {errors} error(s), {warnings} warning(s)" : $"valid: {warnings} warning(s)";
-    }
 }

@@ -13,7 +13,7 @@ public static class PolicyValidator
     /// <param name="policy">The parsed policy.</param>
     /// <param name="kind">Where it is attached; null skips the placement checks.</param>
     /// <returns>Errors and warnings.</returns>
-    public static IReadOnlyList<PolicyFinding> Validate(PolicyDocument policy, PolicyKind? kind)
+    internal static IReadOnlyList<PolicyFinding> Validate(PolicyDocument policy, PolicyKind? kind)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var findings = new List<PolicyFinding>();

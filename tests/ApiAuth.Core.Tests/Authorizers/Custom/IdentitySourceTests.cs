@@ -4,16 +4,16 @@ namespace ApiAuth.Tests.Authorizers.Custom;
 
 public class IdentitySourceTests
 {
-    [TestCase("method.request.header.Authorization", IdentitySourceKind.Header, "Authorization")]
-    [TestCase("method.request.querystring.key", IdentitySourceKind.QueryString, "key")]
-    [TestCase("stageVariables.tenant", IdentitySourceKind.StageVariable, "tenant")]
-    [TestCase("context.identity.sourceIp", IdentitySourceKind.Context, "identity.sourceIp")]
-    [TestCase("  method.request.header.X-Tenant ", IdentitySourceKind.Header, "X-Tenant")]
-    public void Parse_reads_each_mapping_expression(string expression, IdentitySourceKind kind, string name)
+    [TestCase("method.request.header.Authorization", nameof(IdentitySourceKind.Header), "Authorization")]
+    [TestCase("method.request.querystring.key", nameof(IdentitySourceKind.QueryString), "key")]
+    [TestCase("stageVariables.tenant", nameof(IdentitySourceKind.StageVariable), "tenant")]
+    [TestCase("context.identity.sourceIp", nameof(IdentitySourceKind.Context), "identity.sourceIp")]
+    [TestCase("  method.request.header.X-Tenant ", nameof(IdentitySourceKind.Header), "X-Tenant")]
+    public void Parse_reads_each_mapping_expression(string expression, string kind, string name)
     {
         var source = IdentitySource.Parse(expression);
 
-        Assert.That(source.Kind, Is.EqualTo(kind));
+        Assert.That(source.Kind.ToString(), Is.EqualTo(kind));
         Assert.That(source.Name, Is.EqualTo(name));
     }
 

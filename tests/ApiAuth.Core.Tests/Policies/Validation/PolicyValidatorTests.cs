@@ -60,16 +60,4 @@ public sealed class PolicyValidatorTests
         Assert.That(parsed.Policy!.Version, Is.EqualTo(PolicyVersion.V20081017));
         Assert.That(parsed.Findings.Single().Code, Is.EqualTo(PolicyFindingCodes.MissingVersion));
     }
-
-    [Test]
-    public void Validation_report_lists_findings_then_a_summary()
-    {
-        var report = PolicyValidationReport.Create("""{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "Invoke", "Resource": "*"}}"""u8.ToArray(), null);
-        Assert.That(report.HasErrors, Is.True);
-        Assert.That(report.ToLines(), Is.EqualTo(new[]
-        {
-            "error: $.Statement.Action: 'Invoke' is not an action: expected \"*\" or \"service:Action\", e.g. \"execute-api:Invoke\". [InvalidAction]",
-            "invalid: 1 error(s), 0 warning(s)",
-        }));
-    }
 }

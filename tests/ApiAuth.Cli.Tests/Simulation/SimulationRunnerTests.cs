@@ -1,6 +1,6 @@
-using ApiAuth.Policies.Simulation;
+using ApiAuth.Cli.Simulation;
 
-namespace ApiAuth.Core.Tests.Policies.Simulation;
+namespace ApiAuth.Cli.Tests.Simulation;
 
 /// <summary>The <c>apiauth simulate</c> case format and output (DESIGN §4).</summary>
 public sealed class SimulationRunnerTests

@@ -4,9 +4,10 @@ using ApiAuth.Arns;
 using ApiAuth.Gateway;
 using ApiAuth.Policies.Compilation;
 using ApiAuth.Policies.Evaluation;
+using ApiAuth.Policies.Simulation;
 using ApiAuth.Policies.Validation;
 
-namespace ApiAuth.Policies.Simulation;
+namespace ApiAuth.Cli.Simulation;
 
 /// <summary>
 /// Runs <c>apiauth simulate</c> cases (DESIGN §4). Input: a JSON array of cases, or one case per line. A case:
@@ -16,7 +17,7 @@ namespace ApiAuth.Policies.Simulation;
 /// NONE for anonymous ones). Output per case: <c>{"name", "decision": "Allow|ExplicitDeny|ImplicitDeny",
 /// "statements": [...]}</c> or <c>{"name", "decision": "Error", "message"}</c>.
 /// </summary>
-public static class SimulationRunner
+internal static class SimulationRunner
 {
     private static readonly string[] CaseKeys = ["name", "identityPolicies", "resourcePolicy", "principal", "action", "resource", "context", "authorizationType"];
 

@@ -1,7 +1,7 @@
-namespace ApiAuth.Policies.Simulation;
+namespace ApiAuth.Cli.Simulation;
 
 /// <summary>The output of <see cref="SimulationRunner.Run"/>: one JSON line per case, or why the input was unusable.</summary>
-public sealed class SimulationRun
+internal sealed class SimulationRun
 {
     internal SimulationRun(IReadOnlyList<string> lines, bool hasErrors, string? unusableReason)
     {

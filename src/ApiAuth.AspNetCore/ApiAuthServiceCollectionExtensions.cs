@@ -8,6 +8,7 @@ using ApiAuth.AspNetCore.Routing;
 using ApiAuth.AspNetCore.Telemetry;
 using ApiAuth.AspNetCore.TestHooks;
 using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,9 @@ public static class ApiAuthServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<ApiAuthOptions>();
-        if (configuration is not null)
+        var registration = services.FirstOrDefault(d => d.ServiceType == typeof(ApiAuthRegistration))?.ImplementationInstance as ApiAuthRegistration;
+        // A section is bound once however often it is passed: its credentials and policies must not be added twice.
+        if (configuration is not null && (registration is null || registration.BoundSections.Add(configuration)))
         {
             options.Configure(o => ApiAuthOptionsBinder.Bind(configuration, o));
         }
@@ -36,6 +39,17 @@ public static class ApiAuthServiceCollectionExtensions
         {
             options.Configure(configure);
         }
+        if (registration is not null)
+        {
+            // Called again (services.AddApiAuth and AddAuthentication().AddApiAuth, say): the services are there already.
+            return new ApiAuthBuilder(services);
+        }
+        registration = new ApiAuthRegistration();
+        if (configuration is not null)
+        {
+            registration.BoundSections.Add(configuration);
+        }
+        services.AddSingleton(registration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiAuthOptions>, ApiAuthOptionsValidator>());
         options.ValidateOnStart();
 
@@ -88,6 +102,33 @@ public static class ApiAuthServiceCollectionExtensions
 
     /// <summary>Adds ApiAuth configured in code only.</summary>
     public static ApiAuthBuilder AddApiAuth(this IServiceCollection services, Action<ApiAuthOptions> configure) => services.AddApiAuth(null, configure);
+
+    /// <summary>
+    /// Adds ApiAuth beside the app's other authentication schemes, as <c>AddJwtBearer</c> does: the same as
+    /// <see cref="AddApiAuth(IServiceCollection, IConfiguration?, Action{ApiAuthOptions}?)"/>, and safe to call with it.
+    /// </summary>
+    /// <param name="builder">The app's authentication builder.</param>
+    /// <param name="configuration">The <c>ApiAuth</c> section, or null.</param>
+    /// <param name="configure">Settings in code, applied after the section.</param>
+    /// <param name="configureScheme">The scheme's options, e.g. its <see cref="ApiAuthSchemeOptions.Events"/>.</param>
+    /// <returns>The authentication builder.</returns>
+    public static AuthenticationBuilder AddApiAuth(this AuthenticationBuilder builder, IConfiguration? configuration,
+        Action<ApiAuthOptions>? configure = null, Action<ApiAuthSchemeOptions>? configureScheme = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var apiAuth = builder.Services.AddApiAuth(configuration, configure);
+        if (configureScheme is not null)
+        {
+            apiAuth.ConfigureScheme(configureScheme);
+        }
+        return builder;
+    }
+}
+
+/// <summary>Marks ApiAuth's services as registered, and remembers the sections already bound.</summary>
+internal sealed class ApiAuthRegistration
+{
+    public HashSet<IConfiguration> BoundSections { get; } = new(ReferenceEqualityComparer.Instance);
 }
 
 /// <summary>Further ApiAuth registrations (custom authorizers).</summary>
@@ -104,6 +145,16 @@ public sealed record ApiAuthBuilder(IServiceCollection Services)
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Services.AddKeyedSingleton<ApiAuth.Authorizers.Custom.ICustomAuthorizer, TAuthorizer>(name);
         Services.AddSingleton(new CustomAuthorizerName(name));
+        return this;
+    }
+
+    /// <summary>Configures the ApiAuth authentication scheme, e.g. its <see cref="ApiAuthSchemeOptions.Events"/>.</summary>
+    /// <param name="configure">Changes to the scheme's options.</param>
+    /// <returns>This builder.</returns>
+    public ApiAuthBuilder ConfigureScheme(Action<ApiAuthSchemeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(ApiAuthDefaults.AuthenticationScheme, configure);
         return this;
     }
 }

@@ -29,6 +29,11 @@ internal sealed class ApiAuthenticationHandler(
         PrincipalIdClaim, AuthTypeClaim, "arn", "accountId", "accessKeyId", ClaimTypes.NameIdentifier, ClaimTypes.Role,
     };
 
+    /// <summary>The scheme's events.</summary>
+    private new ApiAuthEvents Events => (ApiAuthEvents)base.Events!;
+
+    protected override Task<object> CreateEventsAsync() => Task.FromResult<object>(new ApiAuthEvents());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
@@ -36,6 +41,7 @@ internal sealed class ApiAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        await Events.DecisionAsync(new ApiAuthDecisionContext(Context, Scheme, Options, decision)).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
             // The reason code, not the message: AWS's messages can quote the Authorization header, and ASP.NET logs this.
@@ -57,7 +63,13 @@ internal sealed class ApiAuthenticationHandler(
     private async Task WriteDenialAsync(GatewayDecision fallback)
     {
         var decision = await decisions.DecideAsync(Context).ConfigureAwait(false);
-        await responses.WriteAsync(Context, decision is { IsAllowed: false } ? decision : fallback).ConfigureAwait(false);
+        var denial = decision is { IsAllowed: false } ? decision : fallback;
+        var denied = new ApiAuthDeniedContext(Context, Scheme, Options, denial);
+        await Events.DeniedAsync(denied).ConfigureAwait(false);
+        if (!denied.Handled)
+        {
+            await responses.WriteAsync(Context, denial).ConfigureAwait(false);
+        }
     }
 
     private ClaimsPrincipal ToPrincipal(GatewayDecision decision)

@@ -59,18 +59,18 @@ internal static class WildcardMatcher
     }
 
     private static int NextStar<TPattern>(TPattern pattern, int from, int limit)
-        where TPattern : IPatternView, allows ref struct
-    {
-        while (from < limit && !pattern.IsStar(from))
-        {
-            from++;
-        }
-        return from;
-    }
+        where TPattern : IPatternView, allows ref struct =>
+        pattern.IndexOfStar(from, limit);
 
+    // A chunk without '?' is found with one vectorised search; one with '?' position by position.
     private static int IndexOf<TPattern>(TPattern pattern, int start, int length, ReadOnlySpan<char> input, int from, bool ignoreCase)
         where TPattern : IPatternView, allows ref struct
     {
+        if (pattern.TryLiteral(start, length, out var literal))
+        {
+            var found = ignoreCase ? input[from..].IndexOf(literal, StringComparison.OrdinalIgnoreCase) : input[from..].IndexOf(literal);
+            return found < 0 ? -1 : from + found;
+        }
         for (var candidate = from; candidate + length <= input.Length; candidate++)
         {
             if (MatchesAt(pattern, start, length, input, candidate, ignoreCase))
@@ -85,6 +85,11 @@ internal static class WildcardMatcher
     private static bool MatchesAt<TPattern>(TPattern pattern, int start, int length, ReadOnlySpan<char> input, int at, bool ignoreCase)
         where TPattern : IPatternView, allows ref struct
     {
+        if (pattern.TryLiteral(start, length, out var literal))
+        {
+            var text = input.Slice(at, length);
+            return ignoreCase ? text.Equals(literal, StringComparison.OrdinalIgnoreCase) : text.SequenceEqual(literal);
+        }
         for (var i = 0; i < length; i++)
         {
             if (!pattern.IsQuestion(start + i) && !CharEquals(pattern.CharAt(start + i), input[at + i], ignoreCase))

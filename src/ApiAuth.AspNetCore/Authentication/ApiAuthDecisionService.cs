@@ -69,7 +69,7 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
         }
         else if (decision.StatusCode >= 500)
         {
-            LogFailed(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason, decision.Detail);
+            LogFailed(logger, decision.MethodArn, decision.AuthorizationType, decision.StatusCode, decision.Reason, decision.Detail ?? "");
         }
         else
         {
@@ -112,7 +112,7 @@ internal sealed partial class ApiAuthDecisionService(ApiGateway gateway, Gateway
     private static partial void LogDenied(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, DecisionReason reason);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Failed {MethodArn} ({AuthorizationType}) with {StatusCode}: {Reason} {Detail}")]
-    private static partial void LogFailed(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, DecisionReason reason, string? detail);
+    private static partial void LogFailed(ILogger logger, string methodArn, AuthorizationType authorizationType, int statusCode, DecisionReason reason, string detail);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Refused a request from trusted proxy {Proxy}: its headers give no readable client source ({Reason})")]
     private static partial void LogSourceUnreadable(ILogger logger, string proxy, DecisionReason reason);

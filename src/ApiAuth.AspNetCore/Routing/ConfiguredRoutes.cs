@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using ApiAuth.AspNetCore.Authorization;
 using ApiAuth.AspNetCore.Configuration;
 using ApiAuth.Gateway;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -70,8 +71,9 @@ internal sealed class ConfiguredRoutes
         return _replacements.GetOrAdd((endpoint, authorization), static key => WithAuthorization((RouteEndpoint)key.Item1, key.Item2));
     }
 
-    // The endpoint's own metadata plus the configured auth. When code already protects it differently, the endpoint
-    // carries the conflict, and the decision fails closed: neither side silently wins.
+    // The endpoint's own metadata plus the configured auth. When code already protects it differently, or opts it out
+    // with [AllowAnonymous] (which would skip authorization, and so the configured auth, in silence), the endpoint
+    // carries the conflict and the decision fails closed: neither side silently wins.
     private static RouteEndpoint WithAuthorization(RouteEndpoint endpoint, MethodAuthorization authorization)
     {
         var attribute = new ApiAuthorizeAttribute(authorization.Type) { Authorizer = authorization.AuthorizerName, Scopes = [.. authorization.RequiredScopes] };
@@ -79,7 +81,13 @@ internal sealed class ConfiguredRoutes
         {
             attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' is protected in code as {inCode.Type} and in ApiAuth:Routes as {authorization.Type}";
         }
-        return new RouteEndpoint(endpoint.RequestDelegate!, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection([.. endpoint.Metadata, attribute]), endpoint.DisplayName);
+        var metadata = endpoint.Metadata.Where(item => item is not IAllowAnonymous).ToList();
+        if (metadata.Count != endpoint.Metadata.Count)
+        {
+            attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' allows anonymous callers in code ([AllowAnonymous]) and is protected in ApiAuth:Routes as {authorization.Type}";
+        }
+        metadata.Add(attribute);
+        return new RouteEndpoint(endpoint.RequestDelegate!, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection(metadata), endpoint.DisplayName);
     }
 
     private static bool Same(MethodAuthorization a, MethodAuthorization b) =>

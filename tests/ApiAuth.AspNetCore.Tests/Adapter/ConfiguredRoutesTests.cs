@@ -61,6 +61,20 @@ public sealed class ConfiguredRoutesTests
     }
 
     [Test]
+    public async Task A_configured_route_on_an_AllowAnonymous_endpoint_is_refused_not_left_open()
+    {
+        // [AllowAnonymous] skips authorization: honoured, it would drop the configured AWS_IAM without a word.
+        await using var app = await App.StartAsync(o => o.Routes["GET /anonymous"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" });
+        var answer = await SampleFactory.GetAsync(app.Client, "/anonymous");
+        using var signed = await app.Signed.GetAsync("/anonymous");
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(500));
+            Assert.That((int)signed.StatusCode, Is.EqualTo(500));
+        });
+    }
+
+    [Test]
     public async Task A_route_configured_as_the_code_says_runs_as_usual()
     {
         await using var app = await App.StartAsync(o => o.Routes["GET /coded"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" });
@@ -163,6 +177,7 @@ public sealed class ConfiguredRoutesTests
             app.MapPost("/pets/{petId}", (string petId) => new { petId });
             app.MapGet("/files/{**path}", (string path) => new { path });
             app.MapGet("/open", () => new { ok = true });
+            app.MapGet("/anonymous", () => new { ok = true }).AllowAnonymous();
             app.MapGet("/coded", () => new { ok = true }).RequireApiAuthorization(AuthorizationType.AwsIam);
             await app.StartAsync();
             return new App(app);

@@ -159,8 +159,11 @@ public sealed record ApiAuthBuilder(IServiceCollection Services)
     }
 }
 
-/// <summary>Builds the gateway when the app starts, so configuration mistakes stop the app with a clear message.</summary>
-internal sealed class ApiAuthStartupValidation(IServiceProvider services) : IHostedService
+/// <summary>
+/// Builds the gateway when the app starts, so configuration mistakes stop the app with a clear message; once the
+/// web host has built the app's endpoints, checks that every configured route names one of them.
+/// </summary>
+internal sealed class ApiAuthStartupValidation(IServiceProvider services) : IHostedLifecycleService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -168,5 +171,22 @@ internal sealed class ApiAuthStartupValidation(IServiceProvider services) : IHos
         return Task.CompletedTask;
     }
 
+    // After every hosted service's StartAsync: the web host's (registered after this one) has built the endpoints.
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<EndpointDataSource>() is { } endpoints && services.GetRequiredService<ConfiguredRoutes>() is { IsEmpty: false } routes &&
+            routes.Unmatched(endpoints.Endpoints).ToList() is { Count: > 0 } unmatched)
+        {
+            throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), unmatched);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -48,6 +48,31 @@ internal sealed class ConfiguredRoutes
             routes[routeKey] = authorization;
         }
         _routes = routes.ToFrozenDictionary(StringComparer.Ordinal);
+        _configuredKeys = keys;
+    }
+
+    // Normalised route key ("GET /PETS/{}") → the key as configured, to name it in errors.
+    private readonly Dictionary<string, string> _configuredKeys;
+
+    /// <summary>
+    /// The configured routes that no endpoint of the app has: a misspelled path would otherwise leave the endpoint it
+    /// meant unprotected by configuration, without a word.
+    /// </summary>
+    public IEnumerable<string> Unmatched(IEnumerable<Endpoint> endpoints)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in endpoints.OfType<RouteEndpoint>())
+        {
+            var shape = RouteShape.FromPattern(endpoint.RoutePattern);
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            foreach (var method in methods is { Count: > 0 } ? methods : Methods)
+            {
+                present.Add(method.ToUpperInvariant() + " " + shape);
+            }
+            present.Add("ANY " + shape);
+        }
+        return _configuredKeys.Where(pair => !present.Contains(pair.Key))
+            .Select(pair => $"ApiAuth:Routes:{pair.Value} matches no endpoint of the app: check its method and path.");
     }
 
     /// <summary>What is wrong with the configured routes; the app does not start with any.</summary>

@@ -112,6 +112,23 @@ public sealed class ConfiguredRoutesTests
         }));
     }
 
+    [Test]
+    public void A_configured_route_no_endpoint_has_stops_the_app()
+    {
+        // "GET /petz" for "GET /pets/{petId}": ignored, the typo would leave the route it meant as the code left it.
+        var exception = Assert.ThrowsAsync<OptionsValidationException>(async () => await App.StartAsync(o =>
+        {
+            o.Routes["GET /petz/{id}"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" };
+            o.Routes["DELETE /pets/{id}"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" };
+            o.Routes["ANY /pets/{id}"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" };
+        }))!;
+        Assert.That(exception.Failures, Is.EquivalentTo(new[]
+        {
+            "ApiAuth:Routes:GET /petz/{id} matches no endpoint of the app: check its method and path.",
+            "ApiAuth:Routes:DELETE /pets/{id} matches no endpoint of the app: check its method and path.",
+        }));
+    }
+
     [TestCase("/pets/{id}", "/pets/{petId:int}")]
     [TestCase("/files/{proxy+}", "/files/{**path}")]
     [TestCase("/files/{proxy+}", "/files/{*path}")]

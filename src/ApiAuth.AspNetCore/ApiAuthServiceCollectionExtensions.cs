@@ -66,7 +66,8 @@ public static class ApiAuthServiceCollectionExtensions
                 authorizerProblems = authorizerProblems.Concat(exception.Failures);
             }
             authorizerProblems = authorizerProblems.Concat(sp.GetRequiredService<ConfiguredRoutes>().Problems);
-            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp), testHooks?.Credentials);
+            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp), testHooks?.Credentials,
+                sp.GetService<ApiAuth.UsagePlans.IApiKeyStore>());
         });
         services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));

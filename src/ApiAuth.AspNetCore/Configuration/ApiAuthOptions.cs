@@ -75,6 +75,16 @@ public sealed class ApiAuthOptions
     /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Where requests carry their API key: <c>HEADER</c> (<c>x-api-key</c>, the default) or <c>AUTHORIZER</c>
+    /// (the custom authorizer's <c>usageIdentifierKey</c>).</summary>
+    public string ApiKeySource { get; set; } = "HEADER";
+
+    /// <summary>API keys for routes with <c>ApiKeyRequired</c>; an <c>IApiKeyStore</c> in DI adds more.</summary>
+    public IList<ApiKeyOptions> ApiKeys { get; } = [];
+
+    /// <summary>Usage plans by name: the throttle and quota of their API keys.</summary>
+    public IDictionary<string, UsagePlanOptions> UsagePlans { get; } = new Dictionary<string, UsagePlanOptions>(StringComparer.Ordinal);
+
     /// <summary>The folder relative file paths resolve against (the config file's folder); default the content root.</summary>
     public string? BaseDirectory { get; set; }
 

@@ -47,12 +47,38 @@ public sealed class UsagePlan
         for (var i = 0; i < MethodThrottles.Count; i++)
         {
             var method = MethodThrottles[i];
-            if (string.Equals(method.ResourcePath, resourcePath, StringComparison.Ordinal)
-                && (string.Equals(method.HttpMethod, httpMethod, StringComparison.OrdinalIgnoreCase) || method.HttpMethod == "*"))
+            if ((string.Equals(method.HttpMethod, httpMethod, StringComparison.OrdinalIgnoreCase) || method.HttpMethod is "*" or "ANY")
+                && SameResource(method.ResourcePath, resourcePath))
             {
                 return i;
             }
         }
         return -1;
+    }
+
+    // Segment by segment: literals ignoring case (as routing matches them), any parameter ({id}, {id:int}, {proxy+},
+    // {**path}) for any parameter, so API Gateway's /pets/{id} is ASP.NET Core's /pets/{petId:int}.
+    internal static bool SameResource(string configured, string actual)
+    {
+        var a = configured.AsSpan().Trim('/');
+        var b = actual.AsSpan().Trim('/');
+        while (true)
+        {
+            var i = a.IndexOf('/');
+            var j = b.IndexOf('/');
+            var x = i < 0 ? a : a[..i];
+            var y = j < 0 ? b : b[..j];
+            var bothParameters = x.StartsWith('{') && y.StartsWith('{');
+            if (!bothParameters && !x.Equals(y, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            if (i < 0 || j < 0)
+            {
+                return i < 0 && j < 0;
+            }
+            a = a[(i + 1)..];
+            b = b[(j + 1)..];
+        }
     }
 }

@@ -17,7 +17,8 @@ public sealed class ApiKey
         Value = value;
         Enabled = enabled;
         UsagePlans = [.. usagePlans];
-        Digest = KeyDigest.Of(value);
+        Utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+        Digest = KeyDigest.Of(Utf8);
     }
 
     /// <summary>The key's id.</summary>
@@ -32,8 +33,19 @@ public sealed class ApiKey
     /// <summary>The names of the usage plans the key belongs to.</summary>
     public IReadOnlyList<string> UsagePlans { get; }
 
-    // The value's SHA-256, computed once: presented keys are compared against it in constant time.
+    // The value's bytes and digest, computed once: presented keys are compared against both in constant time.
+    internal byte[] Utf8 { get; }
+
     internal KeyDigest Digest { get; }
+
+    // The key's usage state, remembered on the instance so a configured key skips the enforcer's dictionary; the
+    // dictionary stays the one source, so every instance of a key id shares the same counters.
+    internal KeyUsage? Usage { get; set; }
+
+    /// <summary>Whether <paramref name="presented"/> (UTF-8, with its digest) is this key's value, in constant time
+    /// for a value of the key's length.</summary>
+    internal bool Matches(in KeyDigest digest, ReadOnlySpan<byte> presented) =>
+        Digest.FixedTimeEquals(digest) & System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Utf8, presented);
 
     /// <summary>The key's id; never its value.</summary>
     public override string ToString() => Id;

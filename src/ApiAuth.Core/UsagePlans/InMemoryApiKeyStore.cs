@@ -37,7 +37,9 @@ public sealed class InMemoryApiKeyStore : IApiKeyStore
     public ValueTask<ApiKey?> FindAsync(string value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return ValueTask.FromResult(Find(KeyDigest.Of(value)));
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(value);
+        var digest = KeyDigest.Of(utf8);
+        return ValueTask.FromResult(Find(digest) is { } key && key.Matches(digest, utf8) ? key : null);
     }
 
     internal ApiKey? Find(in KeyDigest digest) => _byDigest.GetValueOrDefault(digest);

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -5,51 +6,37 @@ using System.Text;
 namespace ApiAuth.UsagePlans;
 
 /// <summary>
-/// The SHA-256 of an API key's value. Keys are found and compared by digest, never by value, so how long a lookup or a
-/// comparison takes says nothing about the secret; the final check is <see cref="CryptographicOperations.FixedTimeEquals"/>.
+/// A 128-bit XXH3 digest of an API key's value under a seed drawn at random once per process. Keys are found by digest,
+/// never by value, so how long a lookup takes says nothing an attacker can steer towards a key (the seed is secret). The
+/// decision itself is <see cref="CryptographicOperations.FixedTimeEquals"/> over the digests and then over the full
+/// values. Why not SHA-256: one OpenSSL SHA-256 call costs about 350 ns here, over the whole decision's 300 ns budget.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal readonly struct KeyDigest : IEquatable<KeyDigest>
 {
-    private const int MaxStackKey = 256;
+    /// <summary>Keys up to this many UTF-8 bytes are encoded on the stack.</summary>
+    public const int MaxStackBytes = 512;
 
-    private readonly ulong _a;
-    private readonly ulong _b;
-    private readonly ulong _c;
-    private readonly ulong _d;
+    private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
 
-    private KeyDigest(ReadOnlySpan<byte> hash)
-    {
-        var words = MemoryMarshal.Cast<byte, ulong>(hash);
-        (_a, _b, _c, _d) = (words[0], words[1], words[2], words[3]);
-    }
+    private readonly UInt128 _value;
+
+    private KeyDigest(UInt128 value) => _value = value;
+
+    /// <summary>The digest of UTF-8 bytes.</summary>
+    public static KeyDigest Of(ReadOnlySpan<byte> utf8) => new(XxHash128.HashToUInt128(utf8, Seed));
 
     /// <summary>The digest of <paramref name="value"/>'s UTF-8 bytes.</summary>
-    public static KeyDigest Of(string value)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (length <= MaxStackKey)
-        {
-            Span<byte> utf8 = stackalloc byte[MaxStackKey];
-            var written = Encoding.UTF8.GetBytes(value, utf8);
-            SHA256.HashData(utf8[..written], hash);
-        }
-        else
-        {
-            SHA256.HashData(Encoding.UTF8.GetBytes(value), hash);
-        }
-        return new KeyDigest(hash);
-    }
+    public static KeyDigest Of(string value) => Of(Encoding.UTF8.GetBytes(value));
 
-    /// <summary>Constant-time equality, for the check that decides.</summary>
+    /// <summary>Constant-time equality of the digests, for the check that decides.</summary>
     public bool FixedTimeEquals(in KeyDigest other) =>
         CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(new ReadOnlySpan<KeyDigest>(in this)), MemoryMarshal.AsBytes(new ReadOnlySpan<KeyDigest>(in other)));
 
-    // Ordinary equality, for dictionary buckets only: it compares digests, which reveal nothing about the value.
-    public bool Equals(KeyDigest other) => _a == other._a && _b == other._b && _c == other._c && _d == other._d;
+    // Ordinary equality, for dictionary buckets only: it compares secret-seeded digests, not values.
+    public bool Equals(KeyDigest other) => _value == other._value;
 
     public override bool Equals(object? obj) => obj is KeyDigest other && Equals(other);
 
-    public override int GetHashCode() => (int)_a;
+    public override int GetHashCode() => (int)(ulong)_value;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Text;
 using ApiAuth.Gateway;
 
 namespace ApiAuth.UsagePlans;
@@ -66,16 +67,33 @@ public sealed class UsagePlanEnforcer
         {
             return ValueTask.FromResult(new UsageCheck(DecisionReason.ApiKeyMissing));
         }
-        var digest = KeyDigest.Of(presented);
+        if (Encoding.UTF8.GetMaxByteCount(presented.Length) > KeyDigest.MaxStackBytes)
+        {
+            // Longer than any key worth a stack buffer: the slow path, still complete.
+            return CheckByValueAsync(presented, httpMethod, resourcePath, cancellationToken);
+        }
+        Span<byte> utf8 = stackalloc byte[KeyDigest.MaxStackBytes];
+        utf8 = utf8[..Encoding.UTF8.GetBytes(presented, utf8)];
+        var digest = KeyDigest.Of(utf8);
         if (_keys.Find(digest) is { } known)
         {
-            return ValueTask.FromResult(Use(known, digest, httpMethod, resourcePath));
+            return ValueTask.FromResult(known.Matches(digest, utf8) ? Use(known, httpMethod, resourcePath) : new UsageCheck(DecisionReason.ApiKeyUnknown));
         }
-        return _store is null ? ValueTask.FromResult(new UsageCheck(DecisionReason.ApiKeyUnknown)) : FromStoreAsync(presented, digest, httpMethod, resourcePath, cancellationToken);
+        return _store is null ? ValueTask.FromResult(new UsageCheck(DecisionReason.ApiKeyUnknown)) : CheckByValueAsync(presented, httpMethod, resourcePath, cancellationToken);
     }
 
-    private async ValueTask<UsageCheck> FromStoreAsync(string presented, KeyDigest digest, string httpMethod, string? resourcePath, CancellationToken cancellationToken)
+    private async ValueTask<UsageCheck> CheckByValueAsync(string presented, string httpMethod, string? resourcePath, CancellationToken cancellationToken)
     {
+        var bytes = Encoding.UTF8.GetBytes(presented);
+        var digest = KeyDigest.Of(bytes);
+        if (_keys.Find(digest) is { } known)
+        {
+            return known.Matches(digest, bytes) ? Use(known, httpMethod, resourcePath) : new UsageCheck(DecisionReason.ApiKeyUnknown);
+        }
+        if (_store is null)
+        {
+            return new UsageCheck(DecisionReason.ApiKeyUnknown);
+        }
         ApiKey? key;
         try
         {
@@ -85,24 +103,21 @@ public sealed class UsagePlanEnforcer
         {
             return new UsageCheck(DecisionReason.ApiKeyStoreFailure, Detail: $"the API key store threw {exception.GetType().Name}");
         }
-        return key is null ? new UsageCheck(DecisionReason.ApiKeyUnknown) : Use(key, digest, httpMethod, resourcePath);
+        // The deciding comparison is the gateway's own, in constant time, whatever matched the key in the store.
+        return key is null || !key.Matches(digest, bytes) ? new UsageCheck(DecisionReason.ApiKeyUnknown) : Use(key, httpMethod, resourcePath);
     }
 
-    private UsageCheck Use(ApiKey key, in KeyDigest presented, string httpMethod, string? resourcePath)
+    private UsageCheck Use(ApiKey key, string httpMethod, string? resourcePath)
     {
-        // The deciding comparison is constant-time, whatever matched the key before it.
-        if (!key.Digest.FixedTimeEquals(presented))
-        {
-            return new UsageCheck(DecisionReason.ApiKeyUnknown);
-        }
         if (!key.Enabled)
         {
             return new UsageCheck(DecisionReason.ApiKeyDisabled, key);
         }
         UsagePlan? plan = null;
-        foreach (var name in key.UsagePlans)
+        // An indexed loop: foreach over the interface would allocate an enumerator per request.
+        for (var i = 0; i < key.UsagePlans.Count; i++)
         {
-            if (_plans.TryGetValue(name, out var candidate) && !ReferenceEquals(candidate, plan))
+            if (_plans.TryGetValue(key.UsagePlans[i], out var candidate) && !ReferenceEquals(candidate, plan))
             {
                 if (plan is not null)
                 {
@@ -118,7 +133,10 @@ public sealed class UsagePlanEnforcer
         }
 
         var now = _time.GetUtcNow().UtcTicks;
-        var usage = _usage.GetOrAdd((key.Id, plan.Name), static (_, state) => new KeyUsage(state.plan, state.now, state.started), (plan, now, started: _startedTicks));
+        if (key.Usage is not { } usage || !ReferenceEquals(usage.Plan, plan))
+        {
+            usage = key.Usage = _usage.GetOrAdd((key.Id, plan.Name), static (_, state) => new KeyUsage(state.plan, state.now, state.started), (plan, now, started: _startedTicks));
+        }
         return usage.Use(plan.MethodThrottleIndex(httpMethod, resourcePath), now) switch
         {
             UsageVerdict.Allowed => new UsageCheck(DecisionReason.Allow, key, plan),

@@ -28,6 +28,8 @@ internal static class ApiAuthOptionsBinder
         options.SourceVpcHeader = section["SourceVpcHeader"] ?? options.SourceVpcHeader;
         options.BaseDirectory = section["BaseDirectory"] ?? options.BaseDirectory;
         options.ApiKeySource = section["ApiKeySource"] ?? options.ApiKeySource;
+        options.Redis = section["Redis"] ?? options.Redis;
+        options.OnRedisFailure = section["OnRedisFailure"] ?? options.OnRedisFailure;
         if (section.GetValue<long?>("MaxBodySize") is { } maxBody)
         {
             options.MaxBodySize = maxBody;

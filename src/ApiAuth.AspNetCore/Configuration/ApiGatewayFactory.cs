@@ -21,7 +21,8 @@ internal static class ApiGatewayFactory
     /// <param name="contentRoot">Where relative files are found.</param>
     /// <param name="extraCredentials">A test kit's callers, asked after the configured ones; null outside tests.</param>
     /// <param name="apiKeyStore">The app's API key store, asked after the configured keys; null for none.</param>
-    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot, ICredentialStore? extraCredentials = null, ApiAuth.UsagePlans.IApiKeyStore? apiKeyStore = null)
+    /// <param name="sharedUsage">Opens the shared usage counters (Redis), reporting problems; null for none.</param>
+    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot, ICredentialStore? extraCredentials = null, ApiAuth.UsagePlans.IApiKeyStore? apiKeyStore = null, Func<List<string>, ApiAuth.UsagePlans.ISharedUsage?>? sharedUsage = null)
     {
         var errors = new List<string>(authorizerProblems);
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
@@ -90,7 +91,7 @@ internal static class ApiGatewayFactory
         {
             errors.Add("ApiAuth:SourceVpceHeader and ApiAuth:SourceVpcHeader need ApiAuth:TrustedProxies: only a trusted proxy may say which VPC endpoint a request came through.");
         }
-        var usagePlans = UsagePlanFactory.Create(options, apiKeyStore, time, errors);
+        var usagePlans = UsagePlanFactory.Create(options, apiKeyStore, sharedUsage?.Invoke(errors), time, errors);
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);

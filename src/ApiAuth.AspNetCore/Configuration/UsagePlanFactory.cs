@@ -13,8 +13,23 @@ internal static class UsagePlanFactory
     private const int MinimumKeyLength = 20;
 
     /// <returns>The enforcer, or null when the API has neither keys, plans nor a store.</returns>
-    public static UsagePlanEnforcer? Create(ApiAuthOptions options, IApiKeyStore? store, TimeProvider time, List<string> errors)
+    /// <param name="options">The settings.</param>
+    /// <param name="store">The app's key store, or null.</param>
+    /// <param name="shared">Shared counters (Redis), or null.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="errors">Where problems go.</param>
+    public static UsagePlanEnforcer? Create(ApiAuthOptions options, IApiKeyStore? store, ISharedUsage? shared, TimeProvider time, List<string> errors)
     {
+        bool? deny = options.OnRedisFailure.Trim().ToUpperInvariant() switch
+        {
+            "LOCALFALLBACK" => false,
+            "DENY" => true,
+            _ => null,
+        };
+        if (deny is null)
+        {
+            errors.Add($"ApiAuth:OnRedisFailure must be LocalFallback or Deny, got '{options.OnRedisFailure}'.");
+        }
         var source = options.ApiKeySource.Trim().ToUpperInvariant() switch
         {
             "HEADER" => ApiKeySource.Header,
@@ -78,13 +93,13 @@ internal static class UsagePlanFactory
             }
             return null;
         }
-        if (source is null || errors.Count > 0)
+        if (source is null || deny is null || errors.Count > 0)
         {
             return null;
         }
         try
         {
-            return new UsagePlanEnforcer(plans, keys, store, source.Value, time);
+            return new UsagePlanEnforcer(plans, keys, store, source.Value, time) { SharedUsage = shared, DenyWhenSharedUnavailable = deny == true };
         }
         catch (ArgumentException exception)
         {

@@ -124,6 +124,7 @@ public sealed class ApiGateway
             DecisionReason.Throttled => GatewayDecision.Denied(429, GatewayResponseTypes.Throttled, UsageResponses.ThrottledErrorType, UsageResponses.ThrottledMessage, check.Reason, method.Type, methodArn),
             DecisionReason.QuotaExceeded => GatewayDecision.Denied(429, GatewayResponseTypes.QuotaExceeded, UsageResponses.QuotaExceededErrorType, UsageResponses.QuotaExceededMessage, check.Reason, method.Type, methodArn),
             DecisionReason.Misconfigured => Misconfigured(method, methodArn, check.Detail ?? "API keys are misconfigured"),
+            DecisionReason.UsageCountersUnavailable => GatewayDecision.Denied(503, GatewayResponseTypes.Default5xx, "ServiceUnavailableException", "Service Unavailable", check.Reason, method.Type, methodArn),
             DecisionReason.ApiKeyStoreFailure => GatewayDecision.Denied(500, GatewayResponseTypes.Default5xx, "InternalServerErrorException", "Internal server error", check.Reason, method.Type, methodArn) with { Detail = check.Detail },
             _ => GatewayDecision.Denied(403, GatewayResponseTypes.InvalidApiKey, UsageResponses.ForbiddenErrorType, UsageResponses.ForbiddenMessage, check.Reason, method.Type, methodArn),
         };

@@ -228,4 +228,7 @@ public enum DecisionReason
 
     /// <summary>The key's usage plan quota for the current period is used up (429).</summary>
     QuotaExceeded,
+
+    /// <summary>The shared usage counters (Redis) could not answer and <c>OnRedisFailure</c> is <c>Deny</c> (503).</summary>
+    UsageCountersUnavailable,
 }

@@ -47,4 +47,7 @@ internal enum UsageVerdict
     Allowed,
     Throttled,
     QuotaExceeded,
+
+    /// <summary>The shared store could not answer.</summary>
+    Unavailable,
 }

@@ -56,6 +56,12 @@ public sealed class UsagePlanEnforcer
     /// <summary>Where requests carry their key.</summary>
     public ApiKeySource Source { get; }
 
+    /// <summary>Shared counters (Redis); null to count in this process only.</summary>
+    internal ISharedUsage? SharedUsage { get; init; }
+
+    /// <summary>When <see cref="SharedUsage"/> fails: true answers 503, false counts in this process instead.</summary>
+    internal bool DenyWhenSharedUnavailable { get; init; }
+
     /// <summary>Checks a presented key for a method, and counts the request against its plan when it is allowed.</summary>
     /// <param name="presented">The key the request carries (header or authorizer), or null.</param>
     /// <param name="httpMethod">The request's HTTP method, for per-method throttles.</param>
@@ -77,7 +83,12 @@ public sealed class UsagePlanEnforcer
         var digest = KeyDigest.Of(utf8);
         if (_keys.Find(digest) is { } known)
         {
-            return ValueTask.FromResult(known.Matches(digest, utf8) ? Use(known, httpMethod, resourcePath) : new UsageCheck(DecisionReason.ApiKeyUnknown));
+            if (!known.Matches(digest, utf8))
+            {
+                return ValueTask.FromResult(new UsageCheck(DecisionReason.ApiKeyUnknown));
+            }
+            var check = Use(known, httpMethod, resourcePath);
+            return check.Reason == DecisionReason.Allow && SharedUsage is not null ? UseSharedAsync(check, httpMethod, resourcePath, cancellationToken) : ValueTask.FromResult(check);
         }
         return _store is null ? ValueTask.FromResult(new UsageCheck(DecisionReason.ApiKeyUnknown)) : CheckByValueAsync(presented, httpMethod, resourcePath, cancellationToken);
     }
@@ -88,7 +99,7 @@ public sealed class UsagePlanEnforcer
         var digest = KeyDigest.Of(bytes);
         if (_keys.Find(digest) is { } known)
         {
-            return known.Matches(digest, bytes) ? Use(known, httpMethod, resourcePath) : new UsageCheck(DecisionReason.ApiKeyUnknown);
+            return known.Matches(digest, bytes) ? await UseSharedAsync(Use(known, httpMethod, resourcePath), httpMethod, resourcePath, cancellationToken).ConfigureAwait(false) : new UsageCheck(DecisionReason.ApiKeyUnknown);
         }
         if (_store is null)
         {
@@ -104,7 +115,47 @@ public sealed class UsagePlanEnforcer
             return new UsageCheck(DecisionReason.ApiKeyStoreFailure, Detail: $"the API key store threw {exception.GetType().Name}");
         }
         // The deciding comparison is the gateway's own, in constant time, whatever matched the key in the store.
-        return key is null || !key.Matches(digest, bytes) ? new UsageCheck(DecisionReason.ApiKeyUnknown) : Use(key, httpMethod, resourcePath);
+        return key is null || !key.Matches(digest, bytes) ? new UsageCheck(DecisionReason.ApiKeyUnknown) : await UseSharedAsync(Use(key, httpMethod, resourcePath), httpMethod, resourcePath, cancellationToken).ConfigureAwait(false);
+    }
+
+    // With shared counters, Use has only checked the key and found its plan (Allow = "counting is next"); the
+    // shared store counts, and the local counters count only when it fails and the fallback is configured.
+    private async ValueTask<UsageCheck> UseSharedAsync(UsageCheck check, string httpMethod, string? resourcePath, CancellationToken cancellationToken)
+    {
+        if (SharedUsage is null || check.Reason != DecisionReason.Allow)
+        {
+            return check;
+        }
+        var key = check.Key!;
+        var plan = check.Plan!;
+        var methodIndex = plan.MethodThrottleIndex(httpMethod, resourcePath);
+        var verdict = await SharedUsage.UseAsync(key.Id, plan, methodIndex, _time.GetUtcNow().UtcTicks, _startedTicks, cancellationToken).ConfigureAwait(false);
+        if (verdict == UsageVerdict.Unavailable)
+        {
+            if (DenyWhenSharedUnavailable)
+            {
+                return check with { Reason = DecisionReason.UsageCountersUnavailable };
+            }
+            verdict = Local(key, plan).Use(methodIndex, _time.GetUtcNow().UtcTicks);
+        }
+        return FromVerdict(verdict, key, plan);
+    }
+
+    private static UsageCheck FromVerdict(UsageVerdict verdict, ApiKey key, UsagePlan plan) => verdict switch
+    {
+        UsageVerdict.Allowed => new UsageCheck(DecisionReason.Allow, key, plan),
+        UsageVerdict.Throttled => new UsageCheck(DecisionReason.Throttled, key, plan),
+        _ => new UsageCheck(DecisionReason.QuotaExceeded, key, plan),
+    };
+
+    private KeyUsage Local(ApiKey key, UsagePlan plan)
+    {
+        if (key.Usage is not { } usage || !ReferenceEquals(usage.Plan, plan))
+        {
+            var now = _time.GetUtcNow().UtcTicks;
+            usage = key.Usage = _usage.GetOrAdd((key.Id, plan.Name), static (_, state) => new KeyUsage(state.plan, state.now, state.started), (plan, now, started: _startedTicks));
+        }
+        return usage;
     }
 
     private UsageCheck Use(ApiKey key, string httpMethod, string? resourcePath)
@@ -132,16 +183,12 @@ public sealed class UsagePlanEnforcer
             return new UsageCheck(DecisionReason.ApiKeyNotInUsagePlan, key);
         }
 
-        var now = _time.GetUtcNow().UtcTicks;
-        if (key.Usage is not { } usage || !ReferenceEquals(usage.Plan, plan))
+        if (SharedUsage is not null)
         {
-            usage = key.Usage = _usage.GetOrAdd((key.Id, plan.Name), static (_, state) => new KeyUsage(state.plan, state.now, state.started), (plan, now, started: _startedTicks));
+            // Counted by UseSharedAsync.
+            return new UsageCheck(DecisionReason.Allow, key, plan);
         }
-        return usage.Use(plan.MethodThrottleIndex(httpMethod, resourcePath), now) switch
-        {
-            UsageVerdict.Allowed => new UsageCheck(DecisionReason.Allow, key, plan),
-            UsageVerdict.Throttled => new UsageCheck(DecisionReason.Throttled, key, plan),
-            _ => new UsageCheck(DecisionReason.QuotaExceeded, key, plan),
-        };
+        var usage = Local(key, plan);
+        return FromVerdict(usage.Use(plan.MethodThrottleIndex(httpMethod, resourcePath), _time.GetUtcNow().UtcTicks), key, plan);
     }
 }

@@ -112,6 +112,8 @@ internal static class ApiAuthSchema
         new("ApiKeySource", Text),
         new("ApiKeys", ListOf(ApiKey)),
         new("UsagePlans", MapOf(UsagePlan)),
+        new("Redis", Text),
+        new("OnRedisFailure", Text),
     ]);
 
     /// <summary>Every problem in <paramref name="section"/>, in the order configuration lists the keys.</summary>

@@ -80,11 +80,14 @@ public static class ApiAuthServiceCollectionExtensions
                 authorizerProblems = authorizerProblems.Concat(exception.Failures);
             }
             authorizerProblems = authorizerProblems.Concat(sp.GetRequiredService<ConfiguredRoutes>().Problems);
-            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp), testHooks?.Credentials);
+            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp), testHooks?.Credentials,
+                sp.GetService<ApiAuth.UsagePlans.IApiKeyStore>(),
+                errors => sp.GetRequiredService<ApiAuth.AspNetCore.Redis.RedisSetup>().Counters(apiAuthOptions, errors));
         });
         services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddSingleton<ApiAuthDecisionService>();
+        services.TryAddSingleton<ApiAuth.AspNetCore.Redis.RedisSetup>();
         services.TryAddSingleton(sp => new ConfiguredRoutes(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ConfiguredRouteMatcherPolicy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAuthRequirementHandler>());

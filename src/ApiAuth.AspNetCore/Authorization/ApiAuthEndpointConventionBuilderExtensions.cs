@@ -13,4 +13,13 @@ public static class ApiAuthEndpointConventionBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.RequireAuthorization(new ApiAuthorizeAttribute(type) { Authorizer = authorizer, Scopes = scopes });
     }
+
+    /// <summary>Requires the given authorization type and, when <paramref name="apiKeyRequired"/>, an API key of a usage
+    /// plan (API Gateway's <c>apiKeyRequired</c>), checked after authorization.</summary>
+    public static TBuilder RequireApiAuthorization<TBuilder>(this TBuilder builder, AuthorizationType type, bool apiKeyRequired, string? authorizer = null, params string[] scopes)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.RequireAuthorization(new ApiAuthorizeAttribute(type) { Authorizer = authorizer, Scopes = scopes, ApiKeyRequired = apiKeyRequired });
+    }
 }

@@ -29,9 +29,13 @@ public sealed class ApiAuthorizeAttribute : AuthorizeAttribute
     /// <summary>Cognito: OAuth scopes, of which the access token must hold one.</summary>
     public string[] Scopes { get; set; } = [];
 
+    /// <summary>Whether the method requires an API key (API Gateway's <c>apiKeyRequired</c>): after authorization, the
+    /// request's key must be an enabled key of a usage plan, whose throttle and quota then apply.</summary>
+    public bool ApiKeyRequired { get; set; }
+
     /// <summary>Set when <c>ApiAuth:Routes</c> and code protect the endpoint differently: the request is then refused.</summary>
     internal string? ConfigurationConflict { get; set; }
 
     /// <summary>The method's authorization, as the pipeline reads it.</summary>
-    public MethodAuthorization ToMethodAuthorization() => new(Type, Authorizer, Scopes);
+    public MethodAuthorization ToMethodAuthorization() => new(Type, Authorizer, Scopes) { ApiKeyRequired = ApiKeyRequired };
 }

@@ -75,6 +75,24 @@ public sealed class ApiAuthOptions
     /// <summary>How far a SigV4 request's date may be from now. Default 5 minutes, as API Gateway.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Where requests carry their API key: <c>HEADER</c> (<c>x-api-key</c>, the default) or <c>AUTHORIZER</c>
+    /// (the custom authorizer's <c>usageIdentifierKey</c>).</summary>
+    public string ApiKeySource { get; set; } = "HEADER";
+
+    /// <summary>API keys for routes with <c>ApiKeyRequired</c>; an <c>IApiKeyStore</c> in DI adds more.</summary>
+    public IList<ApiKeyOptions> ApiKeys { get; } = [];
+
+    /// <summary>Usage plans by name: the throttle and quota of their API keys.</summary>
+    public IDictionary<string, UsagePlanOptions> UsagePlans { get; } = new Dictionary<string, UsagePlanOptions>(StringComparer.Ordinal);
+
+    /// <summary>A StackExchange.Redis connection string (e.g. <c>127.0.0.1:6379,asyncTimeout=250</c>) for usage plan
+    /// counters shared by every instance; null counts in each process (or uses an <c>IConnectionMultiplexer</c> from DI).</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>When Redis does not answer: <c>LocalFallback</c> (default: count in this process, log a Warning) or
+    /// <c>Deny</c> (answer 503). Authentication and authorization never depend on Redis.</summary>
+    public string OnRedisFailure { get; set; } = "LocalFallback";
+
     /// <summary>The folder relative file paths resolve against (the config file's folder); default the content root.</summary>
     public string? BaseDirectory { get; set; }
 

@@ -27,6 +27,9 @@ internal static class ApiAuthOptionsBinder
         options.SourceVpceHeader = section["SourceVpceHeader"] ?? options.SourceVpceHeader;
         options.SourceVpcHeader = section["SourceVpcHeader"] ?? options.SourceVpcHeader;
         options.BaseDirectory = section["BaseDirectory"] ?? options.BaseDirectory;
+        options.ApiKeySource = section["ApiKeySource"] ?? options.ApiKeySource;
+        options.Redis = section["Redis"] ?? options.Redis;
+        options.OnRedisFailure = section["OnRedisFailure"] ?? options.OnRedisFailure;
         if (section.GetValue<long?>("MaxBodySize") is { } maxBody)
         {
             options.MaxBodySize = maxBody;
@@ -108,6 +111,31 @@ internal static class ApiAuthOptionsBinder
             options.Routes[child.Key] = route;
         }
 
+        foreach (var child in section.GetSection("ApiKeys").GetChildren())
+        {
+            var key = new ApiKeyOptions { Id = child["Id"] ?? "", Value = child["Value"] ?? "", Enabled = child.GetValue("Enabled", true) };
+            foreach (var plan in child.GetSection("UsagePlans").GetChildren())
+            {
+                key.UsagePlans.Add(plan.Value ?? "");
+            }
+            options.ApiKeys.Add(key);
+        }
+
+        foreach (var child in section.GetSection("UsagePlans").GetChildren())
+        {
+            var plan = new UsagePlanOptions { Throttle = BindThrottle(child.GetSection("Throttle")) };
+            var quota = child.GetSection("Quota");
+            if (quota.Exists())
+            {
+                plan.Quota = new QuotaOptions { Limit = quota.GetValue("Limit", 0), Period = quota["Period"] ?? "", Offset = quota.GetValue("Offset", 0) };
+            }
+            foreach (var method in child.GetSection("MethodThrottle").GetChildren())
+            {
+                plan.MethodThrottle[method.Key] = BindThrottle(method) ?? new ThrottleOptions();
+            }
+            options.UsagePlans[child.Key] = plan;
+        }
+
         foreach (var child in section.GetSection("GatewayResponses").GetChildren())
         {
             var response = new GatewayResponseOptions { StatusCode = child.GetValue<int?>("StatusCode"), BodyTemplate = child["BodyTemplate"] };
@@ -118,4 +146,13 @@ internal static class ApiAuthOptionsBinder
             options.GatewayResponses[child.Key] = response;
         }
     }
+
+    // RateLimit reads with the invariant culture: "0.5" is half a request per second on every machine.
+    private static ThrottleOptions? BindThrottle(IConfigurationSection section) => section.Exists()
+        ? new ThrottleOptions
+        {
+            RateLimit = section["RateLimit"] is { Length: > 0 } rate ? double.Parse(rate, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) : 0,
+            BurstLimit = section.GetValue("BurstLimit", 0),
+        }
+        : null;
 }

@@ -20,7 +20,9 @@ internal static class ApiGatewayFactory
     /// <param name="time">The clock.</param>
     /// <param name="contentRoot">Where relative files are found.</param>
     /// <param name="extraCredentials">A test kit's callers, asked after the configured ones; null outside tests.</param>
-    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot, ICredentialStore? extraCredentials = null)
+    /// <param name="apiKeyStore">The app's API key store, asked after the configured keys; null for none.</param>
+    /// <param name="sharedUsage">Opens the shared usage counters (Redis), reporting problems; null for none.</param>
+    public static ApiGateway Create(ApiAuthOptions options, IGatewayAuthorizers? authorizers, IEnumerable<string> authorizerProblems, TimeProvider time, string contentRoot, ICredentialStore? extraCredentials = null, ApiAuth.UsagePlans.IApiKeyStore? apiKeyStore = null, Func<List<string>, ApiAuth.UsagePlans.ISharedUsage?>? sharedUsage = null)
     {
         var errors = new List<string>(authorizerProblems);
         var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
@@ -89,13 +91,14 @@ internal static class ApiGatewayFactory
         {
             errors.Add("ApiAuth:SourceVpceHeader and ApiAuth:SourceVpcHeader need ApiAuth:TrustedProxies: only a trusted proxy may say which VPC endpoint a request came through.");
         }
+        var usagePlans = UsagePlanFactory.Create(options, apiKeyStore, sharedUsage?.Invoke(errors), time, errors);
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);
         }
 
         // Compiling the configured callers' identity policies here both validates them and spares their first requests the work.
-        var gateway = new ApiGateway(api, options.Stage, verifier, resourcePolicy, authorizers, time);
+        var gateway = new ApiGateway(api, options.Stage, verifier, resourcePolicy, authorizers, time) { UsagePlanEnforcer = usagePlans };
         for (var i = 0; i < credentials.Count; i++)
         {
             if (gateway.PrepareCaller(credentials[i]) is { } error)

@@ -15,7 +15,7 @@ public sealed class RouteAuthorizationOptions
     /// <summary><c>COGNITO_USER_POOLS</c>: OAuth scopes of which the access token must hold one; none = an id token.</summary>
     public IList<string> AuthorizationScopes { get; } = [];
 
-    /// <summary>Whether the route needs an API key. API keys are not enforced by this version, so <c>true</c> stops
-    /// the app rather than being ignored.</summary>
+    /// <summary>Whether the route needs an API key (from <c>ApiAuth:ApiKeys</c> or an <c>IApiKeyStore</c>), checked after
+    /// authorization, with its usage plan's throttle and quota.</summary>
     public bool ApiKeyRequired { get; set; }
 }

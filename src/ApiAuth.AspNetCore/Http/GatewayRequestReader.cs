@@ -93,7 +93,8 @@ internal sealed class GatewayRequestReader(ApiAuthOptions options)
             IsSecureTransport = request.IsHttps,
             SourceVpce = sourceVpce,
             SourceVpc = sourceVpc,
-            Resource = custom && endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
+            // Per-method usage plan throttles match on the resource too.
+            Resource = (custom || method.ApiKeyRequired) && endpoint?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : null,
             Query = custom ? Query(request) : GatewayRequest.NoQuery,
             PathParameters = custom ? RouteValues(context) : GatewayRequest.NoValues,
             StageVariables = custom ? _stageVariables : GatewayRequest.NoValues,

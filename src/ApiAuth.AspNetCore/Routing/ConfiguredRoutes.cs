@@ -101,10 +101,10 @@ internal sealed class ConfiguredRoutes
     // carries the conflict and the decision fails closed: neither side silently wins.
     private static RouteEndpoint WithAuthorization(RouteEndpoint endpoint, MethodAuthorization authorization)
     {
-        var attribute = new ApiAuthorizeAttribute(authorization.Type) { Authorizer = authorization.AuthorizerName, Scopes = [.. authorization.RequiredScopes] };
+        var attribute = new ApiAuthorizeAttribute(authorization.Type) { Authorizer = authorization.AuthorizerName, Scopes = [.. authorization.RequiredScopes], ApiKeyRequired = authorization.ApiKeyRequired };
         if (endpoint.Metadata.GetMetadata<ApiAuthorizeAttribute>() is { } inCode && !Same(inCode.ToMethodAuthorization(), authorization))
         {
-            attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' is protected in code as {inCode.Type} and in ApiAuth:Routes as {authorization.Type}";
+            attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' is protected in code as {Describe(inCode.ToMethodAuthorization())} and in ApiAuth:Routes as {Describe(authorization)}";
         }
         var metadata = endpoint.Metadata.Where(item => item is not IAllowAnonymous).ToList();
         if (metadata.Count != endpoint.Metadata.Count)
@@ -115,16 +115,13 @@ internal sealed class ConfiguredRoutes
         return new RouteEndpoint(endpoint.RequestDelegate!, endpoint.RoutePattern, endpoint.Order, new EndpointMetadataCollection(metadata), endpoint.DisplayName);
     }
 
+    private static string Describe(MethodAuthorization method) => method.ApiKeyRequired ? $"{method.Type} with an API key" : method.Type.ToString();
+
     private static bool Same(MethodAuthorization a, MethodAuthorization b) =>
-        a.Type == b.Type && a.AuthorizerName == b.AuthorizerName && a.RequiredScopes.SequenceEqual(b.RequiredScopes);
+        a.Type == b.Type && a.AuthorizerName == b.AuthorizerName && a.RequiredScopes.SequenceEqual(b.RequiredScopes) && a.ApiKeyRequired == b.ApiKeyRequired;
 
     private MethodAuthorization? Authorization(RouteAuthorizationOptions route, string where, ApiAuthOptions options)
     {
-        if (route.ApiKeyRequired)
-        {
-            Problems.Add($"{where}:ApiKeyRequired: API keys are not enforced by this version of ApiAuth, so a route cannot require one.");
-            return null;
-        }
         AuthorizationType? type = route.AuthorizationType.Trim().ToUpperInvariant() switch
         {
             "NONE" => AuthorizationType.None,
@@ -160,6 +157,6 @@ internal sealed class ConfiguredRoutes
                 return null;
             }
         }
-        return new MethodAuthorization(known, needsAuthorizer ? route.Authorizer : null, [.. route.AuthorizationScopes]);
+        return new MethodAuthorization(known, needsAuthorizer ? route.Authorizer : null, [.. route.AuthorizationScopes]) { ApiKeyRequired = route.ApiKeyRequired };
     }
 }

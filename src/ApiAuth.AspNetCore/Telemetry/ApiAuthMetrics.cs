@@ -13,13 +13,17 @@ internal sealed class ApiAuthMetrics
 
     private readonly Counter<long> _decisions;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _redisFailures;
 
     public ApiAuthMetrics(IMeterFactory meterFactory)
     {
         Meter = meterFactory.Create(Name);
         _decisions = Meter.CreateCounter<long>("apiauth.decisions", description: "Authorization decisions by outcome and authorization type.");
         _duration = Meter.CreateHistogram<double>("apiauth.decision.duration", unit: "s", description: "Time to decide a request.");
+        _redisFailures = Meter.CreateCounter<long>("apiauth.redis.failures", description: "Usage plan decisions Redis did not answer (counted locally or denied, per OnRedisFailure).");
     }
+
+    public void RecordRedisFailure() => _redisFailures.Add(1);
 
     /// <summary>The app's <c>ApiAuth</c> meter, which the authorizers count on too.</summary>
     public Meter Meter { get; }

@@ -3,6 +3,7 @@ using ApiAuth.Policies.Compilation;
 using ApiAuth.Policies.Evaluation;
 using ApiAuth.SigV4;
 using ApiAuth.SigV4.Credentials;
+using ApiAuth.UsagePlans;
 
 namespace ApiAuth.Gateway;
 
@@ -42,6 +43,12 @@ public sealed class ApiGateway
     }
 
     /// <summary>
+    /// The API keys and usage plans for methods with <see cref="MethodAuthorization.ApiKeyRequired"/>; null when the
+    /// API has none (such a method then fails closed with a configuration error).
+    /// </summary>
+    public UsagePlanEnforcer? UsagePlanEnforcer { get; init; }
+
+    /// <summary>
     /// Compiles a caller's identity policies and condition keys now instead of on its first signed request (they are
     /// kept for as long as the credential object lives).
     /// </summary>
@@ -68,7 +75,7 @@ public sealed class ApiGateway
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(method);
         var methodArn = MethodArnFor(request.Method, request.Path);
-        return method.Type switch
+        var decision = method.Type switch
         {
             AuthorizationType.None => AuthorizeAnonymous(request, method, methodArn),
             AuthorizationType.AwsIam => await AuthorizeIamAsync(request, methodArn, cancellationToken).ConfigureAwait(false),
@@ -77,6 +84,51 @@ public sealed class ApiGateway
                     .ConfigureAwait(false),
             _ => Misconfigured(method, methodArn, $"no authorizer is configured for {method.Type}"),
         };
+        // API Gateway checks the API key and applies its usage plan after authentication and authorization: with the
+        // AUTHORIZER source the key is the authorizer's answer, and a refused caller never spends a key's quota.
+        return method.ApiKeyRequired && decision.IsAllowed
+            ? await CheckApiKeyAsync(request, method, decision, cancellationToken).ConfigureAwait(false)
+            : decision;
+    }
+
+    private async ValueTask<GatewayDecision> CheckApiKeyAsync(GatewayRequest request, MethodAuthorization method, GatewayDecision decision, CancellationToken cancellationToken)
+    {
+        if (UsagePlanEnforcer is not { } enforcer)
+        {
+            return Misconfigured(method, decision.MethodArn, "the method requires an API key and the API has no API keys");
+        }
+        string? presented;
+        if (enforcer.Source == ApiKeySource.Authorizer)
+        {
+            presented = decision.UsageIdentifierKey;
+        }
+        else if (HeaderLines.Count(request.Headers, UsagePlans.UsagePlanEnforcer.ApiKeyHeader) > 1)
+        {
+            return ApiKeyDenied(new UsageCheck(DecisionReason.ApiKeyRepeated), method, decision.MethodArn);
+        }
+        else
+        {
+            presented = request.GetHeader(UsagePlans.UsagePlanEnforcer.ApiKeyHeader);
+        }
+        var check = await enforcer.CheckAsync(presented, request.Method, request.Resource, cancellationToken).ConfigureAwait(false);
+        return check.IsAllowed
+            ? decision with { ApiKeyId = check.Key!.Id, UsagePlan = check.Plan!.Name }
+            : ApiKeyDenied(check, method, decision.MethodArn);
+    }
+
+    // API Gateway's answers: 403 {"message":"Forbidden"} for a bad key, 429 for the throttle and the quota.
+    private static GatewayDecision ApiKeyDenied(UsageCheck check, MethodAuthorization method, string methodArn)
+    {
+        var denied = check.Reason switch
+        {
+            DecisionReason.Throttled => GatewayDecision.Denied(429, GatewayResponseTypes.Throttled, UsageResponses.ThrottledErrorType, UsageResponses.ThrottledMessage, check.Reason, method.Type, methodArn),
+            DecisionReason.QuotaExceeded => GatewayDecision.Denied(429, GatewayResponseTypes.QuotaExceeded, UsageResponses.QuotaExceededErrorType, UsageResponses.QuotaExceededMessage, check.Reason, method.Type, methodArn),
+            DecisionReason.Misconfigured => Misconfigured(method, methodArn, check.Detail ?? "API keys are misconfigured"),
+            DecisionReason.UsageCountersUnavailable => GatewayDecision.Denied(503, GatewayResponseTypes.Default5xx, "ServiceUnavailableException", "Service Unavailable", check.Reason, method.Type, methodArn),
+            DecisionReason.ApiKeyStoreFailure => GatewayDecision.Denied(500, GatewayResponseTypes.Default5xx, "InternalServerErrorException", "Internal server error", check.Reason, method.Type, methodArn) with { Detail = check.Detail },
+            _ => GatewayDecision.Denied(403, GatewayResponseTypes.InvalidApiKey, UsageResponses.ForbiddenErrorType, UsageResponses.ForbiddenMessage, check.Reason, method.Type, methodArn),
+        };
+        return denied with { ApiKeyId = check.Key?.Id, UsagePlan = check.Plan?.Name };
     }
 
     private GatewayDecision AuthorizeAnonymous(GatewayRequest request, MethodAuthorization method, string methodArn) =>

@@ -202,4 +202,33 @@ public enum DecisionReason
 
     /// <summary>An endpoint forbade without an ApiAuth decision (403).</summary>
     Forbidden,
+
+    // API keys and usage plans (a method that requires an API key).
+    /// <summary>The method requires an API key and the request carries none (no <c>x-api-key</c>, or no
+    /// <c>usageIdentifierKey</c> from the authorizer).</summary>
+    ApiKeyMissing,
+
+    /// <summary>The <c>x-api-key</c> header is sent more than once: which key counts would be a guess.</summary>
+    ApiKeyRepeated,
+
+    /// <summary>No API key has the presented value.</summary>
+    ApiKeyUnknown,
+
+    /// <summary>The API key is disabled.</summary>
+    ApiKeyDisabled,
+
+    /// <summary>The API key belongs to none of this API's usage plans.</summary>
+    ApiKeyNotInUsagePlan,
+
+    /// <summary>The API key store failed; the request is denied.</summary>
+    ApiKeyStoreFailure,
+
+    /// <summary>The key's usage plan throttle (rate and burst) has no token left (429).</summary>
+    Throttled,
+
+    /// <summary>The key's usage plan quota for the current period is used up (429).</summary>
+    QuotaExceeded,
+
+    /// <summary>The shared usage counters (Redis) could not answer and <c>OnRedisFailure</c> is <c>Deny</c> (503).</summary>
+    UsageCountersUnavailable,
 }

@@ -186,8 +186,9 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         MethodArn = context.MethodArn,
         PrincipalId = outcome.PrincipalId,
         Context = outcome.Context,
+        UsageIdentifierKey = outcome.UsageIdentifierKey,
     };
 
     private static GatewayDecision With(GatewayDecision decision, AuthorizerOutcome outcome) =>
-        decision with { PrincipalId = outcome.PrincipalId, Claims = outcome.Claims, Context = outcome.Context };
+        decision with { PrincipalId = outcome.PrincipalId, Claims = outcome.Claims, Context = outcome.Context, UsageIdentifierKey = outcome.UsageIdentifierKey };
 }

@@ -58,6 +58,16 @@ public sealed record GatewayDecision
     /// <summary>The custom authorizer's context.</summary>
     public IReadOnlyDictionary<string, object> Context { get; init; } = NoContext;
 
+    /// <summary>The id of the API key the request used (a method that requires one); never the key's value.</summary>
+    public string? ApiKeyId { get; init; }
+
+    /// <summary>The usage plan that throttled and counted the request (a method that requires an API key).</summary>
+    public string? UsagePlan { get; init; }
+
+    /// <summary>The custom authorizer's <c>usageIdentifierKey</c>: the API key when the key source is AUTHORIZER.
+    /// A secret, so never public.</summary>
+    internal string? UsageIdentifierKey { get; init; }
+
     /// <summary>The policy statements that decided.</summary>
     public IReadOnlyList<CompiledStatement> Statements { get; init; } = [];
 

@@ -27,6 +27,15 @@ public static class GatewayResponseTypes
     /// <summary>413: the body is larger than the configured limit.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>403: a method requires an API key and the request's is missing, unknown, disabled or in no usage plan of the API.</summary>
+    public const string InvalidApiKey = "INVALID_API_KEY";
+
+    /// <summary>429: the API key's usage plan throttle.</summary>
+    public const string Throttled = "THROTTLED";
+
+    /// <summary>429: the API key's usage plan quota.</summary>
+    public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
     /// <summary>Any other 4xx.</summary>
     public const string Default4xx = "DEFAULT_4XX";
 
@@ -35,5 +44,5 @@ public static class GatewayResponseTypes
 
     /// <summary>Every type above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Unauthorized, AccessDenied, ExpiredToken, InvalidSignature, MissingAuthenticationToken, AuthorizerFailure, AuthorizerConfigurationError, RequestTooLarge, Default4xx, Default5xx];
+        [Unauthorized, AccessDenied, ExpiredToken, InvalidSignature, MissingAuthenticationToken, AuthorizerFailure, AuthorizerConfigurationError, RequestTooLarge, InvalidApiKey, Throttled, QuotaExceeded, Default4xx, Default5xx];
 }

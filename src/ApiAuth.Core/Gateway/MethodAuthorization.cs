@@ -12,6 +12,10 @@ public sealed record MethodAuthorization(AuthorizationType Type, string? Authori
     /// <summary>A method that needs a SigV4-signed request (AWS_IAM).</summary>
     public static MethodAuthorization AwsIam { get; } = new(AuthorizationType.AwsIam);
 
+    /// <summary>Whether the method requires an API key (API Gateway's <c>apiKeyRequired</c>), checked after
+    /// authorization, with the key's usage plan.</summary>
+    public bool ApiKeyRequired { get; init; }
+
     /// <summary>The scopes, never null.</summary>
     public IReadOnlyList<string> RequiredScopes => Scopes ?? [];
 }

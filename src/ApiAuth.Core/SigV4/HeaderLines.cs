@@ -15,4 +15,18 @@ internal static class HeaderLines
         }
         return null;
     }
+
+    /// <summary>How many times the named header appears.</summary>
+    public static int Count(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
+    {
+        var count = 0;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (string.Equals(headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -106,7 +106,7 @@ public sealed class ConfiguredRoutesTests
             "ApiAuth:Routes:GET /a:AuthorizationType must be NONE, AWS_IAM, COGNITO_USER_POOLS or CUSTOM, got 'IAM'.",
             "ApiAuth:Routes:GET /b:Authorizer is required for CUSTOM: name an entry of ApiAuth:Authorizers.",
             "ApiAuth:Routes:GET /c:Authorizer 'missing' must name a COGNITO_USER_POOLS or JWT entry of ApiAuth:Authorizers.",
-            "ApiAuth:Routes:GET /d:ApiKeyRequired: API keys are not enforced by this version of ApiAuth, so a route cannot require one.",
+            "ApiAuth:Routes:GET /d:ApiKeyRequired needs API keys: configure ApiAuth:ApiKeys and ApiAuth:UsagePlans, or register an IApiKeyStore.",
             "ApiAuth:Routes:GET /e/{other} and ApiAuth:Routes:GET /e/{id} are the same route.",
             "ApiAuth:Routes:GET /f:AuthorizationScopes apply only to COGNITO_USER_POOLS.",
         }));

@@ -134,6 +134,10 @@ public sealed class StrictConfigurationTests
             Assert.That(ApiAuthSchema.Authorizer.Names, Is.EquivalentTo(PublicProperties<AuthorizerOptions>()));
             Assert.That(ApiAuthSchema.GatewayResponse.Names, Is.EquivalentTo(PublicProperties<GatewayResponseOptions>()));
             Assert.That(ApiAuthSchema.Route.Names, Is.EquivalentTo(PublicProperties<RouteAuthorizationOptions>()));
+            Assert.That(ApiAuthSchema.ApiKey.Names, Is.EquivalentTo(PublicProperties<ApiKeyOptions>()));
+            Assert.That(ApiAuthSchema.UsagePlan.Names, Is.EquivalentTo(PublicProperties<UsagePlanOptions>()));
+            Assert.That(ApiAuthSchema.Throttle.Names, Is.EquivalentTo(PublicProperties<ThrottleOptions>()));
+            Assert.That(ApiAuthSchema.Quota.Names, Is.EquivalentTo(PublicProperties<QuotaOptions>()));
         });
     }
 

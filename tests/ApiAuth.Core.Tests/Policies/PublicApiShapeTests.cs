@@ -5,7 +5,7 @@ namespace ApiAuth.Core.Tests.Policies;
 /// <summary>Core's public types (policy engine, gateway, ARNs, SigV4) are sealed or static, and immutable-looking (no public setters).</summary>
 public sealed class PublicApiShapeTests
 {
-    private static readonly string[] Namespaces = ["ApiAuth.Policies", "ApiAuth.Gateway", "ApiAuth.Arns", "ApiAuth.SigV4"];
+    private static readonly string[] Namespaces = ["ApiAuth.Policies", "ApiAuth.Gateway", "ApiAuth.Arns", "ApiAuth.SigV4", "ApiAuth.UsagePlans"];
 
     private static IEnumerable<Type> PublicTypes() => typeof(CompiledPolicy).Assembly.GetExportedTypes()
         .Where(t => Namespaces.Any(n => t.Namespace is { } ns && (ns == n || ns.StartsWith(n + ".", StringComparison.Ordinal))));

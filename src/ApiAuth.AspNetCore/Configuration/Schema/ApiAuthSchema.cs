@@ -55,6 +55,38 @@ internal static class ApiAuthSchema
         new("ApiKeyRequired", Flag),
     ]);
 
+    /// <summary>An API key (<c>ApiAuth:ApiKeys:n</c>).</summary>
+    public static readonly SectionShape ApiKey = new(
+    [
+        new("Id", Text),
+        new("Value", Text),
+        new("Enabled", Flag),
+        new("UsagePlans", ListOf(Text)),
+    ]);
+
+    /// <summary>A throttle (<c>ApiAuth:UsagePlans:name:Throttle</c> and <c>...:MethodThrottle:METHOD /path</c>).</summary>
+    public static readonly SectionShape Throttle = new(
+    [
+        new("RateLimit", Number),
+        new("BurstLimit", Integer),
+    ]);
+
+    /// <summary>A quota (<c>ApiAuth:UsagePlans:name:Quota</c>).</summary>
+    public static readonly SectionShape Quota = new(
+    [
+        new("Limit", Integer),
+        new("Period", Text),
+        new("Offset", Integer),
+    ]);
+
+    /// <summary>A usage plan (<c>ApiAuth:UsagePlans:name</c>).</summary>
+    public static readonly SectionShape UsagePlan = new(
+    [
+        new("Throttle", Throttle),
+        new("Quota", Quota),
+        new("MethodThrottle", MapOf(Throttle)),
+    ]);
+
     /// <summary>The whole <c>ApiAuth</c> section.</summary>
     public static readonly SectionShape Root = new(
     [
@@ -77,6 +109,11 @@ internal static class ApiAuthSchema
         new("ClockSkew", Duration),
         new("AllowUnsignedPayload", Flag),
         new("BaseDirectory", Text),
+        new("ApiKeySource", Text),
+        new("ApiKeys", ListOf(ApiKey)),
+        new("UsagePlans", MapOf(UsagePlan)),
+        new("Redis", Text),
+        new("OnRedisFailure", Text),
     ]);
 
     /// <summary>Every problem in <paramref name="section"/>, in the order configuration lists the keys.</summary>

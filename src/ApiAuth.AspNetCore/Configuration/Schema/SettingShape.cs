@@ -21,6 +21,9 @@ internal abstract class SettingShape
     /// <summary>A whole number (<see cref="long"/>).</summary>
     public static readonly SettingShape LongInteger = new ScalarShape("a whole number", v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
 
+    /// <summary>A number such as <c>10</c> or <c>0.5</c>.</summary>
+    public static readonly SettingShape Number = new ScalarShape("a number", v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d));
+
     /// <summary><c>true</c> or <c>false</c>.</summary>
     public static readonly SettingShape Flag = new ScalarShape("true or false", v => bool.TryParse(v, out _));
 

@@ -11,7 +11,7 @@ namespace ApiAuth.Benchmarks.SigV4;
 
 /// <summary>
 /// Verifying a typical signed GET (3 signed headers, warm signing-key cache) against AWSSDK.Core's AWS4Signer
-/// signing the same request, the work an AWS client does per call. Goal: Ratio ≤ 0.10, ≤ 512 B per verify.
+/// signing the same request, the work an AWS client does per call. Goal (DESIGN §5, issue 13): Ratio ≤ 0.20, ≤ 128 B per verify.
 /// </summary>
 [MemoryDiagnoser]
 public class SigV4VerifyBenchmarks

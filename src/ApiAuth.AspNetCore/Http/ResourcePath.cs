@@ -16,6 +16,11 @@ internal static class ResourcePath
         {
             return trimmed.Length == 0 ? "/" : trimmed;
         }
+        if (trimmed.StartsWith('/') && SpelledAsTemplate(trimmed, pattern))
+        {
+            // The usual request: nothing to respell, so the path is its own answer (no split, no join).
+            return trimmed;
+        }
         var segments = trimmed.Split('/', StringSplitOptions.None)[1..];
         for (var i = 0; i < segments.Length && i < pattern.PathSegments.Count; i++)
         {
@@ -26,5 +31,29 @@ internal static class ResourcePath
             }
         }
         return "/" + string.Join('/', segments);
+    }
+
+    // False when some literal segment matches the template only ignoring case, i.e. must be respelled.
+    private static bool SpelledAsTemplate(string path, RoutePattern pattern)
+    {
+        var rest = path.AsSpan(1);
+        var segments = pattern.PathSegments;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var slash = rest.IndexOf('/');
+            var segment = slash < 0 ? rest : rest[..slash];
+            var parts = segments[i].Parts;
+            if (parts.Count == 1 && parts[0] is RoutePatternLiteralPart literal
+                && segment.Equals(literal.Content, StringComparison.OrdinalIgnoreCase) && !segment.SequenceEqual(literal.Content))
+            {
+                return false;
+            }
+            if (slash < 0)
+            {
+                break;
+            }
+            rest = rest[(slash + 1)..];
+        }
+        return true;
     }
 }

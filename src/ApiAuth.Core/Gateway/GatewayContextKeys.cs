@@ -17,6 +17,9 @@ internal static class GatewayContextKeys
     [ThreadStatic]
     private static (long Second, ContextValue CurrentTime, ContextValue EpochTime) t_time;
 
+    [ThreadStatic]
+    private static (System.Net.IPAddress Address, ContextValue Value)? t_sourceIp;
+
     /// <summary>The keys that describe a caller, ready to be copied into each request's context.</summary>
     public static KeyValuePair<string, ContextValue>[] ForCaller(RequestPrincipal principal, AccessKeyCredential? credential)
     {
@@ -41,7 +44,7 @@ internal static class GatewayContextKeys
         var keys = Start(callerKeys.Length + 8, now, request.IsSecureTransport);
         if (request.SourceIp is { } ip)
         {
-            keys["aws:SourceIp"] = new ContextValue([ip.ToString()]);
+            keys["aws:SourceIp"] = SourceIpKey(ip);
         }
         AddIfPresent(keys, "aws:SourceVpce", request.SourceVpce);
         AddIfPresent(keys, "aws:SourceVpc", request.SourceVpc);
@@ -101,6 +104,19 @@ internal static class GatewayContextKeys
             t_time = cached;
         }
         return (cached.CurrentTime, cached.EpochTime);
+    }
+
+    // A keep-alive connection sends its requests from one address: reuse its key rather than format it every time.
+    // ContextValue is immutable, so sharing it between requests is safe.
+    private static ContextValue SourceIpKey(System.Net.IPAddress ip)
+    {
+        if (t_sourceIp is { } cached && cached.Address.Equals(ip))
+        {
+            return cached.Value;
+        }
+        var value = new ContextValue([ip.ToString()]);
+        t_sourceIp = (ip, value);
+        return value;
     }
 
     private static void AddIfPresent(Dictionary<string, ContextValue> keys, string key, string? value)

@@ -18,29 +18,41 @@ internal struct HeaderCounts
     {
         var counts = default(HeaderCounts);
         var headers = request.Headers;
+        if (HeaderLines.TryGetSpan(headers, out var span))
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                counts.Count(span[i].Key, i);
+            }
+            return counts;
+        }
         for (var i = 0; i < headers.Count; i++)
         {
-            var name = headers[i].Key;
-            // Switching on length first keeps the common headers (Accept, User-Agent, ...) to one comparison.
-            switch (name.Length)
-            {
-                case 4 when name.Equals(SigV4Constants.DateHeader, StringComparison.OrdinalIgnoreCase):
-                    (counts.Date, counts.DateIndex) = (counts.Date + 1, i);
-                    break;
-                case 10 when name.Equals(SigV4Constants.AmzDateHeader, StringComparison.OrdinalIgnoreCase):
-                    (counts.AmzDate, counts.AmzDateIndex) = (counts.AmzDate + 1, i);
-                    break;
-                case 13 when name.Equals(SigV4Constants.AuthorizationHeader, StringComparison.OrdinalIgnoreCase):
-                    (counts.Authorization, counts.AuthorizationIndex) = (counts.Authorization + 1, i);
-                    break;
-                case 20 when name.Equals(SigV4Constants.SecurityTokenHeader, StringComparison.OrdinalIgnoreCase):
-                    (counts.SecurityToken, counts.SecurityTokenIndex) = (counts.SecurityToken + 1, i);
-                    break;
-                case 20 when name.Equals(SigV4Constants.ContentSha256Header, StringComparison.OrdinalIgnoreCase):
-                    (counts.ContentSha256, counts.ContentSha256Index) = (counts.ContentSha256 + 1, i);
-                    break;
-            }
+            counts.Count(headers[i].Key, i);
         }
         return counts;
+    }
+
+    private void Count(string name, int i)
+    {
+        // Switching on length first keeps the common headers (Accept, User-Agent, ...) to one comparison.
+        switch (name.Length)
+        {
+            case 4 when name.Equals(SigV4Constants.DateHeader, StringComparison.OrdinalIgnoreCase):
+                (Date, DateIndex) = (Date + 1, i);
+                break;
+            case 10 when name.Equals(SigV4Constants.AmzDateHeader, StringComparison.OrdinalIgnoreCase):
+                (AmzDate, AmzDateIndex) = (AmzDate + 1, i);
+                break;
+            case 13 when name.Equals(SigV4Constants.AuthorizationHeader, StringComparison.OrdinalIgnoreCase):
+                (Authorization, AuthorizationIndex) = (Authorization + 1, i);
+                break;
+            case 20 when name.Equals(SigV4Constants.SecurityTokenHeader, StringComparison.OrdinalIgnoreCase):
+                (SecurityToken, SecurityTokenIndex) = (SecurityToken + 1, i);
+                break;
+            case 20 when name.Equals(SigV4Constants.ContentSha256Header, StringComparison.OrdinalIgnoreCase):
+                (ContentSha256, ContentSha256Index) = (ContentSha256 + 1, i);
+                break;
+        }
     }
 }

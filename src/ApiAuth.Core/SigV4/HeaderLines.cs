@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ApiAuth.SigV4;
 
 /// <summary>Lookups over header lines kept as received (a name may repeat; names compare case-insensitively).</summary>
@@ -28,5 +30,25 @@ internal static class HeaderLines
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// The lines as a span when the list is a <see cref="List{T}"/> or an array (what the adapters and tests build),
+    /// which spares an interface call per line on the verifier's hot loops; false for other lists.
+    /// </summary>
+    public static bool TryGetSpan(IReadOnlyList<KeyValuePair<string, string>> headers, out ReadOnlySpan<KeyValuePair<string, string>> span)
+    {
+        switch (headers)
+        {
+            case List<KeyValuePair<string, string>> list:
+                span = CollectionsMarshal.AsSpan(list);
+                return true;
+            case KeyValuePair<string, string>[] array:
+                span = array;
+                return true;
+            default:
+                span = default;
+                return false;
+        }
     }
 }

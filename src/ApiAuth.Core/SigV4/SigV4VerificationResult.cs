@@ -38,8 +38,9 @@ public sealed class SigV4VerificationResult
     /// <summary>The string to sign the verifier computed, when diagnostics were asked for.</summary>
     public string? StringToSign { get; init; }
 
+    // One per credential: verifying a request allocates no result (a benign race at worst builds two equal ones).
     internal static SigV4VerificationResult Success(AccessKeyCredential credential) =>
-        new(SigV4FailureReason.None, 200, null, null, credential);
+        credential.Verified ??= new(SigV4FailureReason.None, 200, null, null, credential);
 
     internal static SigV4VerificationResult Fail(SigV4FailureReason reason, string errorType, string message) =>
         new(reason, reason == SigV4FailureReason.CredentialStoreFailure ? 500 : 403, errorType, message, null);

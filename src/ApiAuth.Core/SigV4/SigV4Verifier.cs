@@ -67,15 +67,24 @@ public sealed class SigV4Verifier
     /// Verifies a request; with <paramref name="includeDiagnostics"/> the result also carries the canonical request
     /// and string to sign the verifier computed, to debug "signature does not match".
     /// </summary>
-    public async ValueTask<SigV4VerificationResult> VerifyAsync(SigV4Request request, bool includeDiagnostics, CancellationToken cancellationToken = default)
+    public ValueTask<SigV4VerificationResult> VerifyAsync(SigV4Request request, bool includeDiagnostics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var failure = SignatureParameters.TryRead(request, _options, out var parameters) ?? CheckScopeAndTime(parameters);
         if (failure is not null)
         {
-            return failure;
+            return new(failure);
         }
+        // The in-memory store answers synchronously from the key id as it sits in the header: no string, no await.
+        if (_credentials is InMemoryCredentialStore memory)
+        {
+            return new(CheckCredential(request, parameters, memory.Find(parameters.CredentialSource.AsSpan()[parameters.AccessKeyId]), includeDiagnostics));
+        }
+        return FindAndCheckAsync(request, parameters, includeDiagnostics, cancellationToken);
+    }
 
+    private async ValueTask<SigV4VerificationResult> FindAndCheckAsync(SigV4Request request, SignatureParameters parameters, bool includeDiagnostics, CancellationToken cancellationToken)
+    {
         AccessKeyCredential? credential;
         try
         {
@@ -85,7 +94,11 @@ public sealed class SigV4Verifier
         {
             return SigV4VerificationResult.Fail(SigV4FailureReason.CredentialStoreFailure, SigV4ErrorTypes.InternalFailure, "Internal server error");
         }
+        return CheckCredential(request, parameters, credential, includeDiagnostics);
+    }
 
+    private SigV4VerificationResult CheckCredential(SigV4Request request, in SignatureParameters parameters, AccessKeyCredential? credential, bool includeDiagnostics)
+    {
         if (credential is null)
         {
             return SigV4VerificationResult.Fail(SigV4FailureReason.UnknownAccessKey, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
@@ -206,8 +219,9 @@ public sealed class SigV4Verifier
         CachedSigningKey signingKey, ReadOnlySpan<byte> provided, bool wellFormed, bool includeDiagnostics, out string? canonical, out string? stringToSign)
     {
         canonical = stringToSign = null;
-        var canonicalRequest = new PooledByteBuffer(1024);
-        var toSign = new PooledByteBuffer(256);
+        // Stack first: a typical canonical request is a few hundred bytes; longer ones move to a rented array.
+        var canonicalRequest = new PooledByteBuffer(stackalloc byte[512]);
+        var toSign = new PooledByteBuffer(stackalloc byte[256]);
         try
         {
             if (!CanonicalRequestWriter.TryWrite(ref canonicalRequest, request, parameters.SignedHeadersSpan, payload, _options.NormalizePath, exclusions, sdkPath))

@@ -369,6 +369,11 @@ internal struct SignatureParameters
 
     internal static bool HasQueryParameter(ReadOnlySpan<char> query, string name)
     {
+        // Without a percent sign no name is encoded, so a query that does not hold the name as text cannot have it.
+        if (!query.Contains('%') && !query.Contains(name, StringComparison.Ordinal))
+        {
+            return false;
+        }
         Span<char> decoded = stackalloc char[32];
         foreach (var range in query.Split('&'))
         {

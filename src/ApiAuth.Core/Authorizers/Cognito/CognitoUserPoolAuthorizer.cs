@@ -111,8 +111,9 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         }
 
         var principalId = jwt.Subject ?? JwtClaims.String(jwt, "client_id") ?? string.Empty;
-        var claims = JwtClaims.Read(jwt);
-        var groups = jwt.Claims.Where(c => c.Type == "cognito:groups").Select(c => c.Value).ToArray();
+        var tokenClaims = JwtClaims.List(jwt);
+        var claims = JwtClaims.Read(tokenClaims);
+        var groups = JwtClaims.All(tokenClaims, "cognito:groups");
 
         // Without scopes: an id token for an allowed app client.
         var unscoped = tokenUse != "id" ? AuthorizerOutcome.Unauthorized(AuthorizerReason.IdTokenRequired)
@@ -123,7 +124,7 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         var scopedFailure = tokenUse != "access" ? AuthorizerOutcome.Unauthorized(AuthorizerReason.AccessTokenRequired)
             : JwtClaims.String(jwt, "client_id") is not { } clientId || !_appClientIds.Contains(clientId) ? AuthorizerOutcome.Unauthorized(AuthorizerReason.ClientIdNotAllowed)
             : null;
-        var scopes = scopedFailure is null ? JwtClaims.Values(jwt, "scope") : [];
+        var scopes = scopedFailure is null ? JwtClaims.Values(tokenClaims, "scope") : [];
         var scopedAllow = scopedFailure is null ? AuthorizerOutcome.Allow(principalId, claims: claims, groups: groups, scopes: scopes) : null;
         return new TokenResult(validation, unscoped, scopedFailure, scopedAllow, scopes);
     }

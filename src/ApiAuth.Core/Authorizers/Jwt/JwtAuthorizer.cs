@@ -103,8 +103,9 @@ public sealed class JwtAuthorizer : IDisposable
             return new TokenResult(validation, refused, refused, null, []);
         }
 
-        string[] scopes = [.. JwtClaims.Values(jwt, "scope"), .. JwtClaims.Values(jwt, "scp")];
-        var allow = AuthorizerOutcome.Allow(jwt.Subject ?? string.Empty, claims: JwtClaims.Read(jwt), scopes: scopes);
+        var tokenClaims = JwtClaims.List(jwt);
+        string[] scopes = [.. JwtClaims.Values(tokenClaims, "scope"), .. JwtClaims.Values(tokenClaims, "scp")];
+        var allow = AuthorizerOutcome.Allow(jwt.Subject ?? string.Empty, claims: JwtClaims.Read(tokenClaims), scopes: scopes);
         return new TokenResult(validation, allow, null, allow, scopes);
     }
 }

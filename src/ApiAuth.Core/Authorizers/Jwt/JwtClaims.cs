@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -7,32 +7,75 @@ namespace ApiAuth.Authorizers.Jwt;
 /// <summary>Turns a validated token's payload into what the application sees, as API Gateway's <c>claims</c> map.</summary>
 internal static class JwtClaims
 {
-    /// <summary>Each claim as text; a claim holding several values (e.g. <c>cognito:groups</c>) as a JSON array.</summary>
-    public static IReadOnlyDictionary<string, string> Read(JsonWebToken jwt)
-    {
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var claim in jwt.Claims)
-        {
-            if (!values.TryGetValue(claim.Type, out var list))
-            {
-                values[claim.Type] = list = [];
-            }
+    /// <summary>
+    /// The token's claims, read once: <see cref="JsonWebToken.Claims"/> builds new <see cref="Claim"/> objects on every
+    /// access, so a validation that needs claims, groups and scopes reads them through this list.
+    /// </summary>
+    public static List<Claim> List(JsonWebToken jwt) => [.. jwt.Claims];
 
-            list.Add(claim.Value);
+    /// <summary>Each claim as text; a claim holding several values (e.g. <c>cognito:groups</c>) as a JSON array.</summary>
+    public static IReadOnlyDictionary<string, string> Read(List<Claim> claims)
+    {
+        // A plain dictionary: built once per validated token, where freezing costs more than the few lookups save.
+        var values = new Dictionary<string, string>(claims.Count, StringComparer.Ordinal);
+        Dictionary<string, List<string>>? repeated = null;
+        foreach (var claim in claims)
+        {
+            if (repeated is not null && repeated.TryGetValue(claim.Type, out var list))
+            {
+                list.Add(claim.Value);
+            }
+            else if (values.TryGetValue(claim.Type, out var first))
+            {
+                repeated ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                repeated[claim.Type] = [first, claim.Value];
+            }
+            else
+            {
+                values[claim.Type] = claim.Value;
+            }
         }
 
-        return values.ToFrozenDictionary(
-            pair => pair.Key,
-            pair => pair.Value.Count == 1 ? pair.Value[0] : JsonSerializer.Serialize(pair.Value),
-            StringComparer.Ordinal);
+        if (repeated is not null)
+        {
+            foreach (var (type, list) in repeated)
+            {
+                values[type] = JsonSerializer.Serialize(list);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The values of a claim, as they are (e.g. <c>cognito:groups</c>).</summary>
+    public static string[] All(List<Claim> claims, string claimType)
+    {
+        var values = new List<string>();
+        foreach (var claim in claims)
+        {
+            if (string.Equals(claim.Type, claimType, StringComparison.Ordinal))
+            {
+                values.Add(claim.Value);
+            }
+        }
+
+        return [.. values];
     }
 
     /// <summary>The values of a claim, each split on spaces (<c>scope</c> is one space-separated string; <c>scp</c> may be an array).</summary>
-    public static string[] Values(JsonWebToken jwt, string claimType) =>
-        jwt.Claims
-            .Where(claim => string.Equals(claim.Type, claimType, StringComparison.Ordinal))
-            .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToArray();
+    public static string[] Values(List<Claim> claims, string claimType)
+    {
+        var values = new List<string>();
+        foreach (var claim in claims)
+        {
+            if (string.Equals(claim.Type, claimType, StringComparison.Ordinal))
+            {
+                values.AddRange(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+
+        return [.. values];
+    }
 
     /// <summary>A string claim, or null.</summary>
     public static string? String(JsonWebToken jwt, string claimType) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ApiAuth.SigV4.Canonicalization;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace ApiAuth.SigV4.Canonicalization;
 /// </summary>
 internal static class CanonicalHeaders
 {
+    private const string WhiteSpaceChars = " \t\r\n";
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(WhiteSpaceChars);
+
     /// <summary>Appends one line per signed header; returns false when a signed header is absent.</summary>
     public static bool TryAppend(ref PooledByteBuffer output, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<char> signedHeaders)
     {
@@ -15,19 +20,19 @@ internal static class CanonicalHeaders
             output.Append(name);
             output.Append((byte)':');
             var found = false;
-            for (var i = 0; i < headers.Count; i++)
+            if (HeaderLines.TryGetSpan(headers, out var lines))
             {
-                var header = headers[i];
-                if (!name.Equals(header.Key, StringComparison.OrdinalIgnoreCase))
+                foreach (var header in lines)
                 {
-                    continue;
+                    AppendIfNamed(ref output, name, header, ref found);
                 }
-                if (found)
+            }
+            else
+            {
+                for (var i = 0; i < headers.Count; i++)
                 {
-                    output.Append((byte)',');
+                    AppendIfNamed(ref output, name, headers[i], ref found);
                 }
-                found = true;
-                AppendTrimmed(ref output, header.Value);
             }
             if (!found)
             {
@@ -38,13 +43,27 @@ internal static class CanonicalHeaders
         return true;
     }
 
+    private static void AppendIfNamed(ref PooledByteBuffer output, ReadOnlySpan<char> name, KeyValuePair<string, string> header, ref bool found)
+    {
+        if (header.Key.Length != name.Length || !name.Equals(header.Key, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        if (found)
+        {
+            output.Append((byte)',');
+        }
+        found = true;
+        AppendTrimmed(ref output, header.Value);
+    }
+
     private static void AppendTrimmed(ref PooledByteBuffer output, ReadOnlySpan<char> value)
     {
-        value = value.Trim(" \t\r\n");
+        value = value.Trim(WhiteSpaceChars);
         var start = 0;
         while (start < value.Length)
         {
-            var space = value[start..].IndexOfAny(" \t\r\n");
+            var space = value[start..].IndexOfAny(WhiteSpace);
             if (space < 0)
             {
                 output.Append(value[start..]);

@@ -14,9 +14,11 @@ internal static class CanonicalQuery
         {
             return;
         }
+        // A typical query's parameters and their re-encoded text fit on the stack; a long one rents.
         var maxParameters = rawQuery.Count('&') + 1;
-        var parameters = ArrayPool<QueryParameter>.Shared.Rent(maxParameters);
-        var scratch = new PooledByteBuffer(rawQuery.Length * 3);
+        var rented = maxParameters > 16 ? ArrayPool<QueryParameter>.Shared.Rent(maxParameters) : null;
+        var parameters = rented is null ? stackalloc QueryParameter[16] : rented.AsSpan();
+        var scratch = rawQuery.Length <= 170 ? new PooledByteBuffer(stackalloc byte[512]) : new PooledByteBuffer(rawQuery.Length * 3);
         try
         {
             var count = 0;
@@ -41,8 +43,8 @@ internal static class CanonicalQuery
                 parameters[count++] = new QueryParameter(nameStart, valueStart - nameStart, valueStart, scratch.Length - valueStart);
             }
 
-            Sort(parameters.AsSpan(0, count), new QueryParameterComparer(scratch.UnderlyingArray));
             var written = scratch.Written;
+            Sort(parameters[..count], written);
             for (var i = 0; i < count; i++)
             {
                 if (i > 0)
@@ -58,29 +60,69 @@ internal static class CanonicalQuery
         finally
         {
             scratch.Dispose();
-            ArrayPool<QueryParameter>.Shared.Return(parameters);
+            if (rented is not null)
+            {
+                ArrayPool<QueryParameter>.Shared.Return(rented);
+            }
         }
     }
 
-    // Insertion sort for the usual handful of parameters: Span.Sort boxes the comparer, this allocates nothing.
-    private static void Sort(Span<QueryParameter> parameters, QueryParameterComparer comparer)
+    // Insertion sort for the usual handful of parameters, heap sort beyond: both in place, allocation-free, and
+    // comparing over the scratch text (parameters equal by name and value are equal bytes, so stability is moot).
+    private static void Sort(Span<QueryParameter> parameters, ReadOnlySpan<byte> text)
     {
-        if (parameters.Length > 16)
+        if (parameters.Length <= 16)
         {
-            parameters.Sort(comparer);
+            for (var i = 1; i < parameters.Length; i++)
+            {
+                var current = parameters[i];
+                var j = i - 1;
+                while (j >= 0 && Compare(parameters[j], current, text) > 0)
+                {
+                    parameters[j + 1] = parameters[j];
+                    j--;
+                }
+                parameters[j + 1] = current;
+            }
             return;
         }
-        for (var i = 1; i < parameters.Length; i++)
+        for (var i = (parameters.Length / 2) - 1; i >= 0; i--)
         {
-            var current = parameters[i];
-            var j = i - 1;
-            while (j >= 0 && comparer.Compare(parameters[j], current) > 0)
-            {
-                parameters[j + 1] = parameters[j];
-                j--;
-            }
-            parameters[j + 1] = current;
+            SiftDown(parameters, i, parameters.Length, text);
         }
+        for (var end = parameters.Length - 1; end > 0; end--)
+        {
+            (parameters[0], parameters[end]) = (parameters[end], parameters[0]);
+            SiftDown(parameters, 0, end, text);
+        }
+    }
+
+    private static void SiftDown(Span<QueryParameter> heap, int root, int length, ReadOnlySpan<byte> text)
+    {
+        while (true)
+        {
+            var child = (2 * root) + 1;
+            if (child >= length)
+            {
+                return;
+            }
+            if (child + 1 < length && Compare(heap[child + 1], heap[child], text) > 0)
+            {
+                child++;
+            }
+            if (Compare(heap[root], heap[child], text) >= 0)
+            {
+                return;
+            }
+            (heap[root], heap[child]) = (heap[child], heap[root]);
+            root = child;
+        }
+    }
+
+    private static int Compare(QueryParameter x, QueryParameter y, ReadOnlySpan<byte> text)
+    {
+        var byName = text.Slice(x.NameStart, x.NameLength).SequenceCompareTo(text.Slice(y.NameStart, y.NameLength));
+        return byName != 0 ? byName : text.Slice(x.ValueStart, x.ValueLength).SequenceCompareTo(text.Slice(y.ValueStart, y.ValueLength));
     }
 
     private static bool IsExcluded(ReadOnlySpan<char> rawName, QueryExclusions exclusions)
@@ -96,18 +138,6 @@ internal static class CanonicalQuery
     }
 
     private readonly record struct QueryParameter(int NameStart, int NameLength, int ValueStart, int ValueLength);
-
-    // A struct comparer keeps the generic Sort free of allocations.
-    private readonly struct QueryParameterComparer(byte[] text) : IComparer<QueryParameter>
-    {
-        public int Compare(QueryParameter x, QueryParameter y)
-        {
-            var byName = text.AsSpan(x.NameStart, x.NameLength).SequenceCompareTo(text.AsSpan(y.NameStart, y.NameLength));
-            return byName != 0
-                ? byName
-                : text.AsSpan(x.ValueStart, x.ValueLength).SequenceCompareTo(text.AsSpan(y.ValueStart, y.ValueLength));
-        }
-    }
 }
 
 /// <summary>Query parameters left out of the canonical query.</summary>

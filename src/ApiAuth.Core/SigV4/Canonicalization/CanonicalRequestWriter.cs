@@ -53,12 +53,16 @@ internal static class CanonicalRequestWriter
     public static void SplitTarget(string rawTarget, out ReadOnlySpan<char> path, out ReadOnlySpan<char> query)
     {
         ReadOnlySpan<char> target = rawTarget;
-        var schemeEnd = target.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd > 0 && target[0] != '/')
+        // Origin-form ("/path?query"), what servers see, needs no search for a scheme.
+        if (target.Length > 0 && target[0] != '/')
         {
-            var authorityStart = schemeEnd + 3;
-            var pathStart = target[authorityStart..].IndexOfAny('/', '?');
-            target = pathStart < 0 ? [] : target[(authorityStart + pathStart)..];
+            var schemeEnd = target.IndexOf("://", StringComparison.Ordinal);
+            if (schemeEnd > 0)
+            {
+                var authorityStart = schemeEnd + 3;
+                var pathStart = target[authorityStart..].IndexOfAny('/', '?');
+                target = pathStart < 0 ? [] : target[(authorityStart + pathStart)..];
+            }
         }
         var hash = target.IndexOf('#');
         if (hash >= 0)

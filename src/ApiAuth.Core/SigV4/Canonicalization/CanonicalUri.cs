@@ -19,7 +19,8 @@ internal static class CanonicalUri
             output.Append((byte)'/');
             return;
         }
-        if (!normalize)
+        // Without dot segments or repeated slashes, normalising changes nothing (the usual API path).
+        if (!normalize || (rawPath[0] != '.' && !rawPath.Contains("/.", StringComparison.Ordinal) && !rawPath.Contains("//", StringComparison.Ordinal)))
         {
             UriEncoding.AppendEncoded(ref output, rawPath, keepSlash: true, keepSubDelimiters);
             return;
@@ -44,8 +45,10 @@ internal static class CanonicalUri
     private static void AppendNormalized(ref PooledByteBuffer output, ReadOnlySpan<char> path, bool keepSubDelimiters)
     {
         var segmentCount = path.Count('/') + 1;
-        var starts = ArrayPool<int>.Shared.Rent(segmentCount);
-        var lengths = ArrayPool<int>.Shared.Rent(segmentCount);
+        var rentedStarts = segmentCount > 64 ? ArrayPool<int>.Shared.Rent(segmentCount) : null;
+        var rentedLengths = segmentCount > 64 ? ArrayPool<int>.Shared.Rent(segmentCount) : null;
+        var starts = rentedStarts ?? stackalloc int[64];
+        var lengths = rentedLengths ?? stackalloc int[64];
         try
         {
             var kept = 0;
@@ -93,8 +96,11 @@ internal static class CanonicalUri
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(starts);
-            ArrayPool<int>.Shared.Return(lengths);
+            if (rentedStarts is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedStarts);
+                ArrayPool<int>.Shared.Return(rentedLengths!);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ApiAuth.SigV4.Canonicalization;
@@ -5,6 +6,12 @@ namespace ApiAuth.SigV4.Canonicalization;
 /// <summary>RFC 3986 encoding as SigV4 defines it: only <c>A-Z a-z 0-9 - . _ ~</c> stay as they are.</summary>
 internal static class UriEncoding
 {
+    private const string UnreservedChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+
+    // Runs of characters that stay as they are are copied in bulk; only the rest goes through the per-byte path.
+    private static readonly SearchValues<char> Unreserved = SearchValues.Create(UnreservedChars);
+    private static readonly SearchValues<char> UnreservedOrSlash = SearchValues.Create(UnreservedChars + "/");
+
     public static bool IsUnreserved(int c) =>
         c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '.' or '_' or '~';
 
@@ -27,9 +34,18 @@ internal static class UriEncoding
     /// <summary>Encodes text (as UTF-8 bytes) without decoding anything first: a '%' becomes <c>%25</c>.</summary>
     public static void AppendEncoded(ref PooledByteBuffer output, ReadOnlySpan<char> text, bool keepSlash, bool keepSubDelimiters = false)
     {
+        var kept = keepSlash ? UnreservedOrSlash : Unreserved;
         var i = 0;
         while (i < text.Length)
         {
+            var run = text[i..].IndexOfAnyExcept(kept);
+            if (run != 0)
+            {
+                run = run < 0 ? text.Length - i : run;
+                output.Append(text.Slice(i, run));
+                i += run;
+                continue;
+            }
             var c = text[i];
             if (c < 0x80)
             {
@@ -52,6 +68,14 @@ internal static class UriEncoding
         var i = 0;
         while (i < text.Length)
         {
+            var run = text[i..].IndexOfAnyExcept(Unreserved);
+            if (run != 0)
+            {
+                run = run < 0 ? text.Length - i : run;
+                output.Append(text.Slice(i, run));
+                i += run;
+                continue;
+            }
             var c = text[i];
             if (c == '%' && i + 2 < text.Length && TryHex(text[i + 1], out var hi) && TryHex(text[i + 2], out var lo))
             {

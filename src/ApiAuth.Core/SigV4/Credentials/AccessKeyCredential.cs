@@ -48,6 +48,9 @@ public sealed class AccessKeyCredential
     /// <summary>The identity policies attached to the principal, as IAM policy JSON documents.</summary>
     public IReadOnlyList<string> IdentityPolicies { get; init; } = [];
 
+    /// <summary>The verifier's success result for this credential, made once: results are immutable.</summary>
+    internal SigV4VerificationResult? Verified { get; set; }
+
     /// <summary>Shows the key id and principal, never the secret.</summary>
     public override string ToString() => $"{AccessKeyId} ({PrincipalArn})";
 

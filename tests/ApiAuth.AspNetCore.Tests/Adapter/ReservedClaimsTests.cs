@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ApiAuth.AspNetCore.Configuration;
 using ApiAuth.AspNetCore.Tests.Sample;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using ApiAuth.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApiAuth.AspNetCore.Tests.Adapter;
 
@@ -20,17 +19,15 @@ public sealed class ReservedClaimsTests
     [Test]
     public async Task Token_claims_cannot_set_apiauths_own_claims_or_roles()
     {
+        using var kit = new ApiAuthTestKit();
         await using var app = await TestApp.StartAsync(o =>
         {
             var cognito = new AuthorizerOptions { Type = "COGNITO_USER_POOLS", UserPoolId = UserPoolId, JwksFile = Path.Combine(AppContext.BaseDirectory, "demo-jwks.json") };
             cognito.AppClientIds.Add(ClientId);
             o.Authorizers["cognito"] = cognito;
-        });
-        var token = Mint(new Dictionary<string, object>
+        }, services: services => services.AddApiAuthTestKit(kit));
+        var token = kit.UserPool.IdToken("cognito", "real-subject", claims: new Dictionary<string, object>
         {
-            ["sub"] = "real-subject",
-            ["aud"] = ClientId,
-            ["token_use"] = "id",
             ["email"] = "mallory@example.com",
             ["arn"] = "arn:aws:iam::123456789012:user/admin",
             ["accountId"] = "123456789012",
@@ -56,28 +53,6 @@ public sealed class ReservedClaimsTests
             Assert.That(claims.Where(c => c.Item1 is "principalId" or ClaimTypes.NameIdentifier).Select(c => c.Item2), Has.None.EqualTo("admin"));
             Assert.That(claims.Where(c => c.Item1 == "apiauth:authType").Select(c => c.Item2), Is.All.EqualTo("CognitoUserPools"));
             Assert.That(body.GetProperty("isAdmin").GetBoolean(), Is.False);
-        });
-    }
-
-    // Signed with the sample's demo key, whose public half is demo-jwks.json.
-    private static string Mint(Dictionary<string, object> claims)
-    {
-        using var stream = typeof(Program).Assembly.GetManifestResourceStream("demo-signing-key.pem")!;
-        using var reader = new StreamReader(stream);
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(reader.ReadToEnd());
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = $"https://cognito-idp.us-east-1.amazonaws.com/{UserPoolId}",
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(1),
-            Claims = claims,
-            // Not cached: IdentityModel would otherwise keep this (soon disposed) key for other tests signing with the same kid.
-            SigningCredentials = new SigningCredentials(
-                new RsaSecurityKey(rsa) { KeyId = "apiauth-demo-key-1", CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } },
-                SecurityAlgorithms.RsaSha256),
         });
     }
 }

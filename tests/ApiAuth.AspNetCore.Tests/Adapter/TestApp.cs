@@ -28,7 +28,8 @@ public sealed class TestApp : IAsyncDisposable
 
     private TestApp(WebApplication app) => _app = app;
 
-    public static async Task<TestApp> StartAsync(Action<ApiAuthOptions>? configure = null, string? identityPolicy = AllowAll, ILoggerProvider? logs = null)
+    public static async Task<TestApp> StartAsync(Action<ApiAuthOptions>? configure = null, string? identityPolicy = AllowAll, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -49,6 +50,7 @@ public sealed class TestApp : IAsyncDisposable
             options.Credentials.Add(credential);
             configure?.Invoke(options);
         });
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.Use(async (context, next) =>
         {

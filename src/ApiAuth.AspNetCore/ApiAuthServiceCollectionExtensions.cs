@@ -50,6 +50,9 @@ public static class ApiAuthServiceCollectionExtensions
             registration.BoundSections.Add(configuration);
         }
         services.AddSingleton(registration);
+        // After every Configure: the definition is read with the final settings (BaseDirectory, Ignore, ...).
+        options.PostConfigure<IServiceProvider>((o, sp) => DefinitionBinding.Apply(o, ContentRoot(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, DefinitionStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiAuthOptions>, ApiAuthOptionsValidator>());
         options.ValidateOnStart();
 
@@ -145,6 +148,20 @@ public sealed record ApiAuthBuilder(IServiceCollection Services)
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Services.AddKeyedSingleton<ApiAuth.Authorizers.Custom.ICustomAuthorizer, TAuthorizer>(name);
         Services.AddSingleton(new CustomAuthorizerName(name));
+        return this;
+    }
+
+    /// <summary>
+    /// Enforces an API Gateway OpenAPI 3 / Swagger 2.0 export (JSON or YAML), as <c>"Definition"</c> in the
+    /// <c>ApiAuth</c> section does: its routes' auth, authorizers, resource policy and gateway responses, with
+    /// requests that match none of its routes answered 403 Missing Authentication Token.
+    /// </summary>
+    /// <param name="path">The file, relative to <c>ApiAuth:BaseDirectory</c> (default the content root).</param>
+    /// <returns>This builder.</returns>
+    public ApiAuthBuilder AddDefinition(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Services.Configure<ApiAuthOptions>(options => options.Definition = path);
         return this;
     }
 

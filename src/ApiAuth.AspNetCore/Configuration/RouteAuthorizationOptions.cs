@@ -18,4 +18,7 @@ public sealed class RouteAuthorizationOptions
     /// <summary>Whether the route needs an API key. API keys are not enforced by this version, so <c>true</c> stops
     /// the app rather than being ignored.</summary>
     public bool ApiKeyRequired { get; set; }
+
+    /// <summary>Where the route comes from when a definition declares it, for messages; null = configuration.</summary>
+    internal string? Source { get; set; }
 }

@@ -77,6 +77,9 @@ internal static class ApiAuthSchema
         new("ClockSkew", Duration),
         new("AllowUnsignedPayload", Flag),
         new("BaseDirectory", Text),
+        new("Definition", Text),
+        new("UnmatchedRoutes", Text),
+        new("Ignore", ListOf(Text)),
     ]);
 
     /// <summary>Every problem in <paramref name="section"/>, in the order configuration lists the keys.</summary>

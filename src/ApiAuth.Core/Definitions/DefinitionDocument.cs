@@ -92,7 +92,7 @@ internal static class DefinitionDocument
         }
         if (!node.Tag.IsEmpty && !IsStandardTag(node.Tag.Value))
         {
-            throw new DefinitionFormatException($"the YAML tag '{node.Tag.Value}' at line {node.Start.Line} is not understood in an OpenAPI document.");
+            throw new DefinitionFormatException($"the YAML tag '{node.Tag.Value}' at line {node.Start.Line} is not understood in an OpenAPI document (SAM and CloudFormation templates are not read by this version of ApiAuth: export the deployed API with aws apigateway get-export --parameters extensions=apigateway).");
         }
         switch (node)
         {

@@ -42,6 +42,10 @@ internal sealed class OpenApiDefinitionReader
         {
             return Fail(Root, "a definition is an object with an 'openapi' or 'swagger' version.");
         }
+        if (root.ContainsKey("Resources") || root.ContainsKey("AWSTemplateFormatVersion") || root.ContainsKey("Transform"))
+        {
+            return Fail(Root, "this is a SAM or CloudFormation template, which this version of ApiAuth does not read: export the deployed API with aws apigateway get-export --parameters extensions=apigateway.");
+        }
         var version3 = Text(root["openapi"]);
         var version2 = Text(root["swagger"]);
         bool v3;

@@ -223,6 +223,16 @@ public sealed class OpenApiDefinitionReaderTests
     }
 
     [Test]
+    public void A_sam_template_is_a_clear_error_until_sam_is_read()
+    {
+        var json = ReadText("""{ "AWSTemplateFormatVersion": "2010-09-09", "Transform": "AWS::Serverless-2016-10-31", "Resources": {} }""");
+
+        Assert.That(json.Errors.Single().ToString(), Is.EqualTo("$: this is a SAM or CloudFormation template, which this version of ApiAuth does not read: export the deployed API with aws apigateway get-export --parameters extensions=apigateway."));
+        Assert.That(() => DefinitionDocument.Parse("Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Properties:\n      StageName: !Ref Stage\n"),
+            Throws.InstanceOf<DefinitionFormatException>().With.Message.Contains("SAM and CloudFormation templates are not read by this version"));
+    }
+
+    [Test]
     public void A_file_larger_than_the_limit_is_refused_before_reading()
     {
         var path = Path.GetTempFileName();

@@ -99,8 +99,22 @@ internal sealed class OpenApiDefinitionReader
         return new ApiDefinition { Format = "unknown", Routes = [], Authorizers = _authorizers, GatewayResponses = new Dictionary<string, DefinitionGatewayResponse>(), Refused = _refused, Errors = _errors };
     }
 
+    // Where the scan is, so a key the reader reads is accepted only where the reader reads it: elsewhere API Gateway
+    // would apply it and ApiAuth would not, so it is refused rather than silently skipped.
+    private enum Place { Root, Paths, PathItem, Operation, Components, Schemes, Scheme, Other }
+
+    private static readonly Dictionary<string, Place> ReadAt = new(StringComparer.Ordinal)
+    {
+        [ApiGatewayExtensions.Policy] = Place.Root,
+        [ApiGatewayExtensions.GatewayResponses] = Place.Root,
+        [ApiGatewayExtensions.AnyMethod] = Place.PathItem,
+        [ApiGatewayExtensions.Auth] = Place.Operation,
+        [ApiGatewayExtensions.AuthType] = Place.Scheme,
+        [ApiGatewayExtensions.Authorizer] = Place.Scheme,
+    };
+
     // Every x-amazon-apigateway-* key anywhere: read where the reader reads it, read past, or refused.
-    private void ScanExtensions(JsonNode? node, string path)
+    private void ScanExtensions(JsonNode? node, string path, Place place = Place.Root)
     {
         switch (node)
         {
@@ -110,13 +124,20 @@ internal sealed class OpenApiDefinitionReader
                     var at = Property(path, key);
                     if (!key.StartsWith(ApiGatewayExtensions.Prefix, StringComparison.Ordinal))
                     {
-                        ScanExtensions(value, at);
+                        ScanExtensions(value, at, Next(place, key));
                     }
-                    else if (key == ApiGatewayExtensions.AnyMethod)
+                    else if (ReadAt.TryGetValue(key, out var where))
                     {
-                        ScanExtensions(value, at);
+                        if (where != place)
+                        {
+                            _refused.Add(new DefinitionFinding(at, key, $"'{key}' is read only {Describe(where)}; here ApiAuth would not apply it."));
+                        }
+                        else if (key == ApiGatewayExtensions.AnyMethod)
+                        {
+                            ScanExtensions(value, at, Place.Operation);
+                        }
                     }
-                    else if (ApiGatewayExtensions.Read.Contains(key) || ApiGatewayExtensions.ReadPast.Contains(key))
+                    else if (ApiGatewayExtensions.ReadPast.Contains(key))
                     {
                         continue;
                     }
@@ -133,11 +154,31 @@ internal sealed class OpenApiDefinitionReader
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    ScanExtensions(array[i], Index(path, i));
+                    ScanExtensions(array[i], Index(path, i), Place.Other);
                 }
                 break;
         }
     }
+
+    private static Place Next(Place place, string key) => (place, key) switch
+    {
+        (Place.Root, "paths") => Place.Paths,
+        (Place.Root, "securityDefinitions") => Place.Schemes,
+        (Place.Root, "components") => Place.Components,
+        (Place.Components, "securitySchemes") => Place.Schemes,
+        (Place.Paths, _) => Place.PathItem,
+        (Place.PathItem, _) when HttpMethods.Contains(key) => Place.Operation,
+        (Place.Schemes, _) => Place.Scheme,
+        _ => Place.Other,
+    };
+
+    private static string Describe(Place place) => place switch
+    {
+        Place.Root => "at the top level of the document",
+        Place.PathItem => "in a path item",
+        Place.Operation => "in an operation",
+        _ => "in a security scheme",
+    };
 
     private string? StageFromBasePath(JsonObject root) =>
         root["basePath"] is { } basePath ? StageOf(Text(basePath), Property(Root, "basePath")) : null;

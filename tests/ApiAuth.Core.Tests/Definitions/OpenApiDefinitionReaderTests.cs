@@ -131,6 +131,26 @@ public sealed class OpenApiDefinitionReaderTests
     }
 
     [Test]
+    public void A_known_extension_out_of_its_place_is_refused_rather_than_skipped()
+    {
+        var definition = ReadText("""
+            swagger: "2.0"
+            x-amazon-apigateway-auth: { type: AWS_IAM }
+            paths:
+              /pets:
+                get:
+                  responses: {}
+                  x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [] }
+            """);
+
+        Assert.That(definition.Refused.Select(f => f.ToString()), Is.EqualTo(new[]
+        {
+            "$.x-amazon-apigateway-auth: 'x-amazon-apigateway-auth' is read only in an operation; here ApiAuth would not apply it.",
+            "$.paths['/pets'].get.x-amazon-apigateway-policy: 'x-amazon-apigateway-policy' is read only at the top level of the document; here ApiAuth would not apply it.",
+        }));
+    }
+
+    [Test]
     public void Authorizer_faults_are_errors_with_paths()
     {
         var definition = ReadText("""

@@ -55,6 +55,25 @@ public sealed class DefinitionKestrelTests
     }
 
     [Test]
+    public async Task Iam_route_from_the_export_accepts_curl_aws_sigv4_and_refuses_a_wrong_secret()
+    {
+        var bob = _kit.AddCaller("arn:aws:iam::123456789012:user/bob", AllowAll);
+
+        async Task<(int ExitCode, string Stdout, string Stderr)> Curl(string secret) => await Interop.ExternalProcess.RunAsync("curl",
+        [
+            "-sS", "--max-time", "30", "--aws-sigv4", "aws:amz:us-east-1:execute-api", "--user", $"{bob.AccessKeyId}:{secret}",
+            "-w", "\n%{http_code}", new Uri(_app.Address, "/pets").ToString(),
+        ]);
+
+        var signed = await Curl(bob.SecretAccessKey);
+        var wrong = await Curl("not-the-secret");
+
+        Assert.That(signed.ExitCode, Is.Zero, signed.Stderr);
+        Assert.That(signed.Stdout, Does.EndWith("\n200").And.Contains("arn:aws:iam::123456789012:user/bob"));
+        Assert.That(wrong.Stdout, Does.EndWith("\n403").And.Contains("The request signature we calculated does not match"));
+    }
+
+    [Test]
     public async Task Cognito_route_from_the_export_checks_its_scope()
     {
         using var client = _app.Client();

@@ -50,6 +50,9 @@ public static class ApiAuthServiceCollectionExtensions
             registration.BoundSections.Add(configuration);
         }
         services.AddSingleton(registration);
+        // After every Configure: the definition is read with the final settings (BaseDirectory, Ignore, ...).
+        options.PostConfigure<IServiceProvider>((o, sp) => DefinitionBinding.Apply(o, ContentRoot(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Hosting.IStartupFilter, DefinitionStartupFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiAuthOptions>, ApiAuthOptionsValidator>());
         options.ValidateOnStart();
 
@@ -151,6 +154,20 @@ public sealed record ApiAuthBuilder(IServiceCollection Services)
         return this;
     }
 
+    /// <summary>
+    /// Enforces an API Gateway OpenAPI 3 / Swagger 2.0 export (JSON or YAML), as <c>"Definition"</c> in the
+    /// <c>ApiAuth</c> section does: its routes' auth, authorizers, resource policy and gateway responses, with
+    /// requests that match none of its routes answered 403 Missing Authentication Token.
+    /// </summary>
+    /// <param name="path">The file, relative to <c>ApiAuth:BaseDirectory</c> (default the content root).</param>
+    /// <returns>This builder.</returns>
+    public ApiAuthBuilder AddDefinition(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Services.Configure<ApiAuthOptions>(options => options.Definition = path);
+        return this;
+    }
+
     /// <summary>Configures the ApiAuth authentication scheme, e.g. its <see cref="ApiAuthSchemeOptions.Events"/>.</summary>
     /// <param name="configure">Changes to the scheme's options.</param>
     /// <returns>This builder.</returns>
@@ -177,7 +194,8 @@ internal sealed class ApiAuthStartupValidation(IServiceProvider services) : IHos
     // After every hosted service's StartAsync: the web host's (registered after this one) has built the endpoints.
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<EndpointDataSource>() is { } endpoints && services.GetRequiredService<ConfiguredRoutes>() is { IsEmpty: false } routes &&
+        // With a definition, its routes need no endpoint each: a request to one the app lacks is authorized, then 404.
+        if (services.GetService<EndpointDataSource>() is { } endpoints && services.GetRequiredService<ConfiguredRoutes>() is { IsEmpty: false, HasDefinition: false } routes &&
             routes.Unmatched(endpoints.Endpoints).ToList() is { Count: > 0 } unmatched)
         {
             throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), unmatched);

@@ -22,6 +22,7 @@ internal static class ApiAuthCli
             SignCommand.Create(io, presign: true),
             ValidateCommand.Create(io),
             SimulateCommand.Create(io),
+            ImportCommand.Create(io),
         };
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -16,8 +16,39 @@ public sealed class ApiAuthOptions
     /// <summary>The API id in method ARNs.</summary>
     public string ApiId { get; set; } = "api";
 
-    /// <summary>The stage in method ARNs.</summary>
-    public string Stage { get; set; } = "prod";
+    /// <summary>The stage in method ARNs. A definition whose base path names a stage sets it; both naming different
+    /// stages is an error.</summary>
+    public string Stage
+    {
+        get => _stage;
+        set
+        {
+            _stage = value;
+            StageIsSet = true;
+        }
+    }
+
+    private string _stage = "prod";
+
+    /// <summary>Whether <see cref="Stage"/> was set (so a definition's stage can be checked against it).</summary>
+    internal bool StageIsSet { get; private set; }
+
+    /// <summary>
+    /// An API Gateway OpenAPI 3 / Swagger 2.0 export (JSON or YAML, relative to <see cref="BaseDirectory"/>) whose
+    /// routes, authorizers, resource policy and gateway responses ApiAuth enforces; the settings beside it complete it.
+    /// </summary>
+    public string? Definition { get; set; }
+
+    /// <summary>With a <see cref="Definition"/>: what a request that matches none of its routes gets.
+    /// <c>MissingAuthenticationToken</c> (default: 403, as API Gateway) or <c>PassThrough</c> (the app answers).</summary>
+    public string UnmatchedRoutes { get; set; } = UnmatchedRoutesMissingAuthenticationToken;
+
+    /// <summary>Definition items accepted as not enforced, by extension name (<c>x-amazon-apigateway-request-validators</c>)
+    /// or by JSON path.</summary>
+    public IList<string> Ignore { get; } = [];
+
+    internal const string UnmatchedRoutesMissingAuthenticationToken = "MissingAuthenticationToken";
+    internal const string UnmatchedRoutesPassThrough = "PassThrough";
 
     /// <summary>The resource policy as JSON; null or empty = no resource policy.</summary>
     public string? ResourcePolicy { get; set; }
@@ -159,7 +190,23 @@ public sealed class AuthorizerOptions
     /// <summary>Result cache TTL in seconds, 0 to 3600; default 300; 0 turns the cache off. TOKEN/REQUEST: the
     /// authorizer's answer by identity. COGNITO_USER_POOLS/JWT: an allowed token's claims by exact token, each hit
     /// still checking expiry, the route's scopes and that the signing key is still published.</summary>
-    public int ResultTtlInSeconds { get; set; } = 300;
+    public int ResultTtlInSeconds
+    {
+        get => _resultTtlInSeconds;
+        set
+        {
+            _resultTtlInSeconds = value;
+            ResultTtlIsSet = true;
+        }
+    }
+
+    private int _resultTtlInSeconds = 300;
+
+    /// <summary>Whether <see cref="ResultTtlInSeconds"/> was set: it then overrides a definition's TTL.</summary>
+    internal bool ResultTtlIsSet { get; private set; }
+
+    /// <summary>Where the authorizer comes from when a definition declares it, for messages; null = configuration.</summary>
+    internal string? Source { get; set; }
 }
 
 /// <summary>An override of one gateway response type, as API Gateway allows.</summary>

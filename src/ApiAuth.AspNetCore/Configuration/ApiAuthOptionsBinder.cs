@@ -20,7 +20,10 @@ internal static class ApiAuthOptionsBinder
         options.Region = section["Region"] ?? options.Region;
         options.AccountId = section["AccountId"] ?? options.AccountId;
         options.ApiId = section["ApiId"] ?? options.ApiId;
-        options.Stage = section["Stage"] ?? options.Stage;
+        if (section["Stage"] is { } stage)
+        {
+            options.Stage = stage;
+        }
         options.ResourcePolicy = ConfigurationJson.ToJson(section.GetSection("ResourcePolicy")) ?? options.ResourcePolicy;
         options.ResourcePolicyFile = section["ResourcePolicyFile"] ?? options.ResourcePolicyFile;
         options.ForwardedForHeader = section["ForwardedForHeader"] ?? options.ForwardedForHeader;
@@ -30,6 +33,12 @@ internal static class ApiAuthOptionsBinder
         options.ApiKeySource = section["ApiKeySource"] ?? options.ApiKeySource;
         options.Redis = section["Redis"] ?? options.Redis;
         options.OnRedisFailure = section["OnRedisFailure"] ?? options.OnRedisFailure;
+        options.Definition = section["Definition"] ?? options.Definition;
+        options.UnmatchedRoutes = section["UnmatchedRoutes"] ?? options.UnmatchedRoutes;
+        foreach (var item in section.GetSection("Ignore").GetChildren())
+        {
+            options.Ignore.Add(item.Value ?? "");
+        }
         if (section.GetValue<long?>("MaxBodySize") is { } maxBody)
         {
             options.MaxBodySize = maxBody;
@@ -83,8 +92,12 @@ internal static class ApiAuthOptionsBinder
                 JwksUri = child["JwksUri"],
                 IdentitySource = child["IdentitySource"],
                 IdentityValidationExpression = child["IdentityValidationExpression"],
-                ResultTtlInSeconds = child.GetValue("ResultTtlInSeconds", 300),
             };
+            // Set only when given: an unset TTL leaves a definition's in place.
+            if (child.GetValue<int?>("ResultTtlInSeconds") is { } ttl)
+            {
+                authorizer.ResultTtlInSeconds = ttl;
+            }
             foreach (var id in child.GetSection("AppClientIds").GetChildren())
             {
                 authorizer.AppClientIds.Add(id.Value ?? "");

@@ -31,7 +31,7 @@ internal static class GatewayAuthorizersFactory
 
         foreach (var (name, authorizer) in options.Authorizers)
         {
-            var where = $"ApiAuth:Authorizers:{name}";
+            var where = authorizer.Source ?? $"ApiAuth:Authorizers:{name}";
             try
             {
                 switch (authorizer.Type.ToUpperInvariant())
@@ -73,7 +73,7 @@ internal static class GatewayAuthorizersFactory
                         }
                         if (implementation is null)
                         {
-                            errors.Add($"{where} is a {authorizer.Type} authorizer, but no implementation is registered: call AddApiAuth(...).AddCustomAuthorizer<T>(\"{name}\").");
+                            errors.Add($"{where} is a {authorizer.Type} authorizer named '{name}', but no implementation is registered under that name: call AddApiAuth(...).AddCustomAuthorizer<T>(\"{name}\").");
                             continue;
                         }
                         var definition = authorizer.Type.Equals("TOKEN", StringComparison.OrdinalIgnoreCase)

@@ -18,4 +18,7 @@ public sealed class RouteAuthorizationOptions
     /// <summary>Whether the route needs an API key (from <c>ApiAuth:ApiKeys</c> or an <c>IApiKeyStore</c>), checked after
     /// authorization, with its usage plan's throttle and quota.</summary>
     public bool ApiKeyRequired { get; set; }
+
+    /// <summary>Where the route comes from when a definition declares it, for messages; null = configuration.</summary>
+    internal string? Source { get; set; }
 }

@@ -13,10 +13,28 @@ internal sealed class ConfiguredRouteMatcherPolicy(ConfiguredRoutes routes) : Ma
 {
     public override int Order => int.MaxValue - 1000;
 
-    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => !routes.IsEmpty && endpoints.Any(endpoint => endpoint is RouteEndpoint);
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => (routes.HasDefinition || !routes.IsEmpty) && endpoints.Any(endpoint => endpoint is RouteEndpoint);
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
+        if (routes.HasDefinition)
+        {
+            // The definition's route for the request's path, as API Gateway matches it, whatever ASP.NET Core's route
+            // template is: /pets served by an app endpoint /{**rest} still gets /pets's auth. No route (PassThrough):
+            // the endpoint keeps its own.
+            var match = DefinitionRouteMiddleware.MatchOf(httpContext) ?? routes.Match(httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
+            if (match is not null)
+            {
+                for (var i = 0; i < candidates.Count; i++)
+                {
+                    if (candidates.IsValidCandidate(i) && candidates[i].Endpoint is RouteEndpoint endpoint)
+                    {
+                        candidates.ReplaceEndpoint(i, routes.WithRouteAuthorization(endpoint, match), candidates[i].Values);
+                    }
+                }
+            }
+            return Task.CompletedTask;
+        }
         for (var i = 0; i < candidates.Count; i++)
         {
             if (candidates.IsValidCandidate(i) && candidates[i].Endpoint is RouteEndpoint endpoint &&

@@ -24,9 +24,12 @@ internal sealed class ConfiguredRoutes
     {
         var routes = new Dictionary<string, MethodAuthorization>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resources = new Dictionary<string, DefinitionResource>(StringComparer.Ordinal);
+        HasDefinition = options.Definition is not null;
+        PassThroughUnmatched = options.UnmatchedRoutes == ApiAuthOptions.UnmatchedRoutesPassThrough;
         foreach (var (key, route) in options.Routes)
         {
-            var where = $"ApiAuth:Routes:{key}";
+            var where = route.Source ?? $"ApiAuth:Routes:{key}";
             var parts = key.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var method = parts.Length == 2 ? parts[0].ToUpperInvariant() : null;
             var shape = parts.Length == 2 ? RouteShape.FromResourcePath(parts[1]) : null;
@@ -46,9 +49,16 @@ internal sealed class ConfiguredRoutes
                 continue;
             }
             routes[routeKey] = authorization;
+            var path = parts[1].Trim();
+            if (!resources.TryGetValue(path, out var resource))
+            {
+                resources[path] = resource = new DefinitionResource(path);
+            }
+            resource.Methods[method] = authorization;
         }
         _routes = routes.ToFrozenDictionary(StringComparer.Ordinal);
         _configuredKeys = keys;
+        _resources = [.. resources.Values];
     }
 
     // Normalised route key ("GET /PETS/{}") → the key as configured, to name it in errors.
@@ -73,6 +83,110 @@ internal sealed class ConfiguredRoutes
         }
         return _configuredKeys.Where(pair => !present.Contains(pair.Key))
             .Select(pair => $"ApiAuth:Routes:{pair.Value} matches no endpoint of the app: check its method and path.");
+    }
+
+    private readonly DefinitionResource[] _resources;
+
+    /// <summary>Whether a definition decides the routes: every request is then matched by its path, and one that
+    /// matches no route is refused (or passed through).</summary>
+    public bool HasDefinition { get; }
+
+    /// <summary>Whether requests no route matches reach the app (<c>"UnmatchedRoutes": "PassThrough"</c>).</summary>
+    public bool PassThroughUnmatched { get; }
+
+    /// <summary>
+    /// The route API Gateway would pick for a request: the resource most specific for the path (per segment, a
+    /// literal before <c>{param}</c> before <c>{proxy+}</c>; literals compare with case, as API Gateway's paths do),
+    /// then that resource's method or its ANY. Null when the path matches no resource or the resource lacks the
+    /// method: API Gateway answers both with Missing Authentication Token.
+    /// </summary>
+    public MethodAuthorization? Match(string method, string path)
+    {
+        var trimmed = path.Trim('/');
+        var segments = trimmed.Length == 0 ? [] : trimmed.Split('/');
+        DefinitionResource? best = null;
+        int[]? bestRank = null;
+        foreach (var resource in _resources)
+        {
+            if (resource.Rank(segments) is { } rank && (bestRank is null || Compare(rank, bestRank) > 0))
+            {
+                (best, bestRank) = (resource, rank);
+            }
+        }
+        if (best is null)
+        {
+            return null;
+        }
+        return best.Methods.TryGetValue(method.ToUpperInvariant(), out var authorization) || best.Methods.TryGetValue("ANY", out authorization) ? authorization : null;
+    }
+
+    private static int Compare(int[] a, int[] b)
+    {
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            if (a[i] != b[i])
+            {
+                return a[i].CompareTo(b[i]);
+            }
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+
+    /// <summary>The auth of a definition route by its resource path, for checking endpoints at start-up.</summary>
+    public IEnumerable<(string Method, string Shape, MethodAuthorization Authorization)> All =>
+        _routes.Select(route => (route.Key[..route.Key.IndexOf(' ', StringComparison.Ordinal)], route.Key[(route.Key.IndexOf(' ', StringComparison.Ordinal) + 1)..], route.Value));
+
+    /// <summary>The configured route's auth replacing the endpoint's: the endpoint carries both when they differ.</summary>
+    public Endpoint WithRouteAuthorization(RouteEndpoint endpoint, MethodAuthorization authorization) =>
+        _replacements.GetOrAdd((endpoint, authorization), static key => WithAuthorization((RouteEndpoint)key.Item1, key.Item2));
+
+    /// <summary>Whether two authorizations are the same.</summary>
+    public static bool Agree(MethodAuthorization a, MethodAuthorization b) => Same(a, b);
+
+    /// <summary>One resource path and its methods.</summary>
+    private sealed class DefinitionResource(string path)
+    {
+        private readonly string[] _segments = path.Trim('/').Length == 0 ? [] : path.Trim('/').Split('/');
+
+        public Dictionary<string, MethodAuthorization> Methods { get; } = new(StringComparer.Ordinal);
+
+        // Per segment: 3 literal, 2 parameter, 1 greedy; null when the path does not match.
+        public int[]? Rank(string[] request)
+        {
+            var rank = new List<int>(request.Length);
+            for (var i = 0; i < _segments.Length; i++)
+            {
+                var segment = _segments[i];
+                var isParameter = segment.StartsWith('{') && segment.EndsWith('}');
+                if (isParameter && segment.EndsWith("+}", StringComparison.Ordinal))
+                {
+                    // {proxy+} is last and takes one or more segments.
+                    if (i != _segments.Length - 1 || request.Length <= i)
+                    {
+                        return null;
+                    }
+                    rank.Add(1);
+                    return [.. rank];
+                }
+                if (i >= request.Length || request[i].Length == 0)
+                {
+                    return null;
+                }
+                if (isParameter)
+                {
+                    rank.Add(2);
+                }
+                else if (string.Equals(segment, request[i], StringComparison.Ordinal))
+                {
+                    rank.Add(3);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+            return request.Length == _segments.Length ? [.. rank] : null;
+        }
     }
 
     /// <summary>What is wrong with the configured routes; the app does not start with any.</summary>
@@ -104,7 +218,7 @@ internal sealed class ConfiguredRoutes
         var attribute = new ApiAuthorizeAttribute(authorization.Type) { Authorizer = authorization.AuthorizerName, Scopes = [.. authorization.RequiredScopes], ApiKeyRequired = authorization.ApiKeyRequired };
         if (endpoint.Metadata.GetMetadata<ApiAuthorizeAttribute>() is { } inCode && !Same(inCode.ToMethodAuthorization(), authorization))
         {
-            attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' is protected in code as {Describe(inCode.ToMethodAuthorization())} and in ApiAuth:Routes as {Describe(authorization)}";
+            attribute.ConfigurationConflict = $"the endpoint '{endpoint.DisplayName}' is protected in code as {Describe(inCode.ToMethodAuthorization())} and in ApiAuth:Routes (or the definition) as {Describe(authorization)}";
         }
         var metadata = endpoint.Metadata.Where(item => item is not IAllowAnonymous).ToList();
         if (metadata.Count != endpoint.Metadata.Count)

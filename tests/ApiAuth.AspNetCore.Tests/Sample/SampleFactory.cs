@@ -13,10 +13,13 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
 
     private readonly string? _configPath;
     private readonly ILoggerProvider? _logs;
+    private readonly string? _definitionPath;
 
     /// <param name="configPath">A <c>--config</c> file; null for the embedded demo settings.</param>
     /// <param name="logs">One more logging provider; the sample's own levels still decide what reaches it.</param>
-    public SampleFactory(string? configPath = null, ILoggerProvider? logs = null) => (_configPath, _logs) = (configPath, logs);
+    /// <param name="definitionPath">A <c>--definition</c> file; null for the sample's own conventions.</param>
+    public SampleFactory(string? configPath = null, ILoggerProvider? logs = null, string? definitionPath = null) =>
+        (_configPath, _logs, _definitionPath) = (configPath, logs, definitionPath);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,6 +27,10 @@ public sealed class SampleFactory : WebApplicationFactory<Program>
         if (_configPath is not null)
         {
             builder.UseSetting("config", _configPath);
+        }
+        if (_definitionPath is not null)
+        {
+            builder.UseSetting("definition", _definitionPath);
         }
         if (_logs is not null)
         {

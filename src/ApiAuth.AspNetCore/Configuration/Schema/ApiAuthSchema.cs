@@ -114,6 +114,9 @@ internal static class ApiAuthSchema
         new("UsagePlans", MapOf(UsagePlan)),
         new("Redis", Text),
         new("OnRedisFailure", Text),
+        new("Definition", Text),
+        new("UnmatchedRoutes", Text),
+        new("Ignore", ListOf(Text)),
     ]);
 
     /// <summary>Every problem in <paramref name="section"/>, in the order configuration lists the keys.</summary>

@@ -165,11 +165,7 @@ public sealed class ConfiguredRoutesTests
         {
             _app = app;
             Client = app.GetTestClient();
-            Signed = new HttpClient(new ApiAuth.SigV4.Signing.SigV4SigningHandler(new ApiAuth.SigV4.Signing.SigV4Signer(
-                new ApiAuth.SigV4.Signing.SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1")) { InnerHandler = app.GetTestServer().CreateHandler() })
-            {
-                BaseAddress = new Uri("http://localhost"),
-            };
+            Signed = TestApp.SignedClient(app);
         }
 
         public HttpClient Client { get; }

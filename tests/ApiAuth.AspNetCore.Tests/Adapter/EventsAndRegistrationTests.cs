@@ -89,11 +89,7 @@ public sealed class EventsAndRegistrationTests
             services.AddApiAuth(section);
         });
 
-        using var signed = new HttpClient(new ApiAuth.SigV4.Signing.SigV4SigningHandler(new ApiAuth.SigV4.Signing.SigV4Signer(
-            new ApiAuth.SigV4.Signing.SigV4SigningCredentials(TestApp.AccessKeyId, TestApp.Secret), "us-east-1")) { InnerHandler = app.GetTestServer().CreateHandler() })
-        {
-            BaseAddress = new Uri("http://localhost"),
-        };
+        using var signed = TestApp.SignedClient(app);
         using var response = await signed.GetAsync("/iam");
 
         // The section's credential was bound once: twice, the duplicate access key would have stopped the app.

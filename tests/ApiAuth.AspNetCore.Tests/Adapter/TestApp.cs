@@ -83,8 +83,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public HttpClient Client() => _app.GetTestClient();
 
-    public HttpClient SignedClient(string secret = Secret) =>
-        new(new SigV4SigningHandler(new SigV4Signer(new SigV4SigningCredentials(AccessKeyId, secret), "us-east-1")) { InnerHandler = _app.GetTestServer().CreateHandler() })
+    public HttpClient SignedClient(string secret = Secret) => SignedClient(_app, secret);
+
+    /// <summary>A client of any test-server app whose requests are signed with the test credential.</summary>
+    public static HttpClient SignedClient(WebApplication app, string secret = Secret) =>
+        new(new SigV4SigningHandler(new SigV4Signer(new SigV4SigningCredentials(AccessKeyId, secret), "us-east-1")) { InnerHandler = app.GetTestServer().CreateHandler() })
         {
             BaseAddress = new Uri("http://localhost"),
         };

@@ -20,8 +20,7 @@ internal sealed class ConfiguredRouteMatcherPolicy(ConfiguredRoutes routes) : Ma
         if (routes.HasDefinition)
         {
             // The definition's route for the request's path, as API Gateway matches it, whatever ASP.NET Core's route
-            // template is: /pets served by an app endpoint /{**rest} still gets /pets's auth. No route (PassThrough):
-            // the endpoint keeps its own.
+            // template is: /pets served by an app endpoint /{**rest} still gets /pets's auth.
             var match = DefinitionRouteMiddleware.MatchOf(httpContext) ?? routes.Match(httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
             if (match is not null)
             {
@@ -32,8 +31,11 @@ internal sealed class ConfiguredRouteMatcherPolicy(ConfiguredRoutes routes) : Ma
                         candidates.ReplaceEndpoint(i, routes.WithRouteAuthorization(endpoint, match), candidates[i].Values);
                     }
                 }
+                return Task.CompletedTask;
             }
-            return Task.CompletedTask;
+            // No route (PassThrough): API Gateway's paths compare with case and ASP.NET Core's routing without, so /PETS
+            // can still reach the endpoint of the listed /pets. An endpoint a listed route names keeps that route's auth;
+            // only the app's own endpoints keep their own.
         }
         for (var i = 0; i < candidates.Count; i++)
         {

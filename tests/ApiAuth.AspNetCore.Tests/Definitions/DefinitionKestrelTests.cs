@@ -167,6 +167,19 @@ public sealed class DefinitionKestrelTests
         Assert.That((await Send(client, HttpMethod.Get, "/unlisted")).Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await Send(client, HttpMethod.Get, "/pets")).Status, Is.EqualTo(HttpStatusCode.Forbidden), "listed routes keep their auth");
     }
+
+    [TestCase("/PETS")]
+    [TestCase("/Pets/")]
+    [TestCase("/pets/")]
+    public async Task Pass_through_never_lets_a_respelling_of_a_listed_route_reach_its_endpoint_unprotected(string path)
+    {
+        // API Gateway's paths compare with case, ASP.NET Core's routing without: /PETS matches no route of the export
+        // and passes through, but routing still takes it to the app's /pets endpoint, which must keep the export's auth.
+        await using var app = await DefinitionApp.StartAsync("petstore-swagger2.yaml", null, options => options.UnmatchedRoutes = "PassThrough");
+        using var client = app.Client();
+
+        Assert.That((await Send(client, HttpMethod.Get, path)).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
 }
 
 public sealed class DefinitionStartupTests

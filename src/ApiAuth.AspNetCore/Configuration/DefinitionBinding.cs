@@ -71,12 +71,24 @@ internal static class DefinitionBinding
                 problems.Add($"ApiAuth:Routes:{key} and the definition's {route.Source} set the same route; remove one.");
                 continue;
             }
-            var options2 = new RouteAuthorizationOptions { AuthorizationType = route.AuthorizationType, Authorizer = route.Authorizer, Source = $"the definition's {route.Source} ({key})" };
+            var options2 = new RouteAuthorizationOptions
+            {
+                AuthorizationType = route.AuthorizationType, Authorizer = route.Authorizer, ApiKeyRequired = route.ApiKeyRequired, Source = $"the definition's {route.Source} ({key})",
+            };
             foreach (var scope in route.Scopes)
             {
                 options2.AuthorizationScopes.Add(scope);
             }
             options.Routes[key] = options2;
+        }
+        if (definition.ApiKeySource is { } keySource)
+        {
+            // The default (HEADER) gives way to the export; another explicit choice contradicts it.
+            if (!string.Equals(options.ApiKeySource, "HEADER", StringComparison.OrdinalIgnoreCase) && !string.Equals(options.ApiKeySource, keySource, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"ApiAuth:ApiKeySource is {options.ApiKeySource} but the definition's $.x-amazon-apigateway-api-key-source is {keySource}; remove one.");
+            }
+            options.ApiKeySource = keySource;
         }
         if (definition.ResourcePolicy is { } policy)
         {

@@ -67,6 +67,7 @@ internal static class ImportCommand
                 ["authorizationType"] = r.AuthorizationType,
                 ["authorizer"] = r.Authorizer,
                 ["scopes"] = new JsonArray([.. r.Scopes.Select(s => (JsonNode)JsonValue.Create(s))]),
+                ["apiKeyRequired"] = r.ApiKeyRequired,
             })]);
             var authorizers = new JsonObject();
             foreach (var a in definition.Authorizers.Values)
@@ -95,6 +96,7 @@ internal static class ImportCommand
                 ["usable"] = usable,
                 ["format"] = definition.Format,
                 ["stage"] = stage,
+                ["apiKeySource"] = definition.ApiKeySource ?? "HEADER",
                 ["routes"] = routes,
                 ["authorizers"] = authorizers,
                 ["resourcePolicy"] = definition.ResourcePolicy is { } p ? ParseOrText(p) : null,
@@ -122,9 +124,9 @@ internal static class ImportCommand
     {
         var d = report.Definition;
         var text = new StringBuilder();
-        text.AppendLine($"{d.Format}, stage {report.Stage ?? "(none)"}: {(report.Usable ? "usable" : "NOT usable")}");
+        text.AppendLine($"{d.Format}, stage {report.Stage ?? "(none)"}, API keys from {d.ApiKeySource ?? "HEADER"}: {(report.Usable ? "usable" : "NOT usable")}");
         text.AppendLine();
-        Rows(text, ["ROUTE", "AUTH", "AUTHORIZER", "SCOPES"], d.Routes.Select(r => new[] { $"{r.Method} {r.Path}", r.AuthorizationType, r.Authorizer ?? "-", r.Scopes.Count == 0 ? "-" : string.Join(",", r.Scopes) }));
+        Rows(text, ["ROUTE", "AUTH", "AUTHORIZER", "SCOPES", "API KEY"], d.Routes.Select(r => new[] { $"{r.Method} {r.Path}", r.AuthorizationType, r.Authorizer ?? "-", r.Scopes.Count == 0 ? "-" : string.Join(",", r.Scopes), r.ApiKeyRequired ? "required" : "-" }));
         if (d.Authorizers.Count > 0)
         {
             text.AppendLine();

@@ -22,6 +22,9 @@ internal sealed record ApiDefinition
     /// <summary>The resource policy as JSON (<c>x-amazon-apigateway-policy</c>), or null.</summary>
     public string? ResourcePolicy { get; init; }
 
+    /// <summary><c>x-amazon-apigateway-api-key-source</c>: HEADER or AUTHORIZER; null when the export does not say.</summary>
+    public string? ApiKeySource { get; init; }
+
     /// <summary>Gateway response overrides by type (<c>x-amazon-apigateway-gateway-responses</c>).</summary>
     public required IReadOnlyDictionary<string, DefinitionGatewayResponse> GatewayResponses { get; init; }
 

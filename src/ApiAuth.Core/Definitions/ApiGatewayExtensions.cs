@@ -13,6 +13,7 @@ internal static class ApiGatewayExtensions
     public const string Policy = "x-amazon-apigateway-policy";
     public const string GatewayResponses = "x-amazon-apigateway-gateway-responses";
     public const string AnyMethod = "x-amazon-apigateway-any-method";
+    public const string ApiKeySource = "x-amazon-apigateway-api-key-source";
 
     /// <summary>Keys the reader interprets where they belong.</summary>
     public static readonly IReadOnlySet<string> Read = new HashSet<string>(StringComparer.Ordinal) { AuthType, Authorizer, Auth, Policy, GatewayResponses, AnyMethod };
@@ -35,7 +36,6 @@ internal static class ApiGatewayExtensions
     {
         ["x-amazon-apigateway-request-validators"] = "request validation is not enforced by ApiAuth.",
         ["x-amazon-apigateway-request-validator"] = "request validation is not enforced by ApiAuth.",
-        ["x-amazon-apigateway-api-key-source"] = "API keys are not enforced by this version of ApiAuth.",
         ["x-amazon-apigateway-endpoint-configuration"] = "endpoint configuration (private API VPC endpoints, disabling the default endpoint) is not enforced by ApiAuth.",
     };
 }

@@ -7,4 +7,8 @@ namespace ApiAuth.Definitions;
 /// <param name="Authorizer">The security scheme's name for COGNITO_USER_POOLS and CUSTOM.</param>
 /// <param name="Scopes">COGNITO_USER_POOLS: the operation's OAuth scopes.</param>
 /// <param name="Source">Where in the document the operation is.</param>
-internal sealed record DefinitionRoute(string Method, string Path, string AuthorizationType, string? Authorizer, IReadOnlyList<string> Scopes, string Source);
+internal sealed record DefinitionRoute(string Method, string Path, string AuthorizationType, string? Authorizer, IReadOnlyList<string> Scopes, string Source)
+{
+    /// <summary>Whether the operation needs an API key (its <c>security</c> names <c>api_key</c>).</summary>
+    public bool ApiKeyRequired { get; init; }
+}

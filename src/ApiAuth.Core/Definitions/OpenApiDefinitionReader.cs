@@ -87,6 +87,7 @@ internal sealed class OpenApiDefinitionReader
             Routes = routes,
             Authorizers = _authorizers,
             ResourcePolicy = ReadPolicy(root),
+            ApiKeySource = ReadApiKeySource(root),
             GatewayResponses = ReadGatewayResponses(root),
             Refused = _refused,
             Errors = _errors,
@@ -106,6 +107,7 @@ internal sealed class OpenApiDefinitionReader
     private static readonly Dictionary<string, Place> ReadAt = new(StringComparer.Ordinal)
     {
         [ApiGatewayExtensions.Policy] = Place.Root,
+        [ApiGatewayExtensions.ApiKeySource] = Place.Root,
         [ApiGatewayExtensions.GatewayResponses] = Place.Root,
         [ApiGatewayExtensions.AnyMethod] = Place.PathItem,
         [ApiGatewayExtensions.Auth] = Place.Operation,
@@ -427,14 +429,14 @@ internal sealed class OpenApiDefinitionReader
                 }
                 if (ReadOperation(operation, rootSecurity, at) is { } auth)
                 {
-                    routes.Add(new DefinitionRoute(method, resource, auth.Type, auth.Authorizer, auth.Scopes, at));
+                    routes.Add(new DefinitionRoute(method, resource, auth.Type, auth.Authorizer, auth.Scopes, at) { ApiKeyRequired = auth.ApiKeyRequired });
                 }
             }
         }
         return routes;
     }
 
-    private (string Type, string? Authorizer, string[] Scopes)? ReadOperation(JsonObject operation, JsonNode? rootSecurity, string at)
+    private (string Type, string? Authorizer, string[] Scopes, bool ApiKeyRequired)? ReadOperation(JsonObject operation, JsonNode? rootSecurity, string at)
     {
         var security = operation.ContainsKey("security") ? operation["security"] : rootSecurity;
         var securityAt = operation.ContainsKey("security") ? Property(at, "security") : Property(Root, "security");
@@ -518,11 +520,6 @@ internal sealed class OpenApiDefinitionReader
                 }
             }
         }
-        if (apiKey)
-        {
-            Error(securityAt, "requires an API key (api_key); API keys are not enforced by this version of ApiAuth, so the operation is refused rather than served without one.");
-            ok = false;
-        }
         if (!ok)
         {
             return null;
@@ -545,7 +542,23 @@ internal sealed class OpenApiDefinitionReader
             return null;
         }
         var authorizer = type is "COGNITO_USER_POOLS" or "CUSTOM" ? scheme!.Name : null;
-        return (type, authorizer, [.. scopes]);
+        return (type, authorizer, [.. scopes], apiKey);
+    }
+
+    // HEADER or AUTHORIZER, as API Gateway's export writes it; absent means API Gateway's default, HEADER.
+    private string? ReadApiKeySource(JsonObject root)
+    {
+        if (root[ApiGatewayExtensions.ApiKeySource] is not { } node)
+        {
+            return null;
+        }
+        var source = Text(node)?.ToUpperInvariant();
+        if (source is "HEADER" or "AUTHORIZER")
+        {
+            return source;
+        }
+        Error(Property(Root, ApiGatewayExtensions.ApiKeySource), $"must be HEADER or AUTHORIZER, got {node.ToJsonString()}.");
+        return null;
     }
 
     private string? ReadPolicy(JsonObject root)

@@ -71,9 +71,10 @@ internal sealed class DefinitionApp : IAsyncDisposable
         return app;
     }
 
-    public static async Task<DefinitionApp> StartAsync(string definition, ApiAuthTestKit? kit, Action<ApiAuthOptions>? configure = null)
+    public static async Task<DefinitionApp> StartAsync(string definition, ApiAuthTestKit? kit, Action<ApiAuthOptions>? configure = null, Action<WebApplication>? map = null,
+        bool registerAuthorizers = true)
     {
-        var app = Build(definition, kit, configure);
+        var app = Build(definition, kit, configure, map, registerAuthorizers);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new DefinitionApp(app, new Uri(address));

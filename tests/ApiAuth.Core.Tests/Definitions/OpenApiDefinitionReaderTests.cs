@@ -79,7 +79,7 @@ public sealed class OpenApiDefinitionReaderTests
     }
 
     [Test]
-    public void Request_validators_and_api_keys_of_the_aws_sample_are_refused_each_with_its_path()
+    public void Request_validators_of_the_aws_sample_are_refused_each_with_its_path_and_its_api_keys_are_read()
     {
         var definition = OpenApiDefinitionReader.Load(Fixture("aws-docs-request-validation-sample.json"));
 
@@ -90,11 +90,9 @@ public sealed class OpenApiDefinitionReaderTests
             "$.paths['/validation'].post.x-amazon-apigateway-request-validator: request validation is not enforced by ApiAuth.",
         }));
         Assert.That(definition.Refused.Select(f => f.Item).Distinct(), Is.EqualTo(new[] { "x-amazon-apigateway-request-validators", "x-amazon-apigateway-request-validator" }));
-        Assert.That(definition.Errors.Select(f => f.ToString()), Is.EqualTo(new[]
-        {
-            "$.paths['/validation'].post.security: requires an API key (api_key); API keys are not enforced by this version of ApiAuth, so the operation is refused rather than served without one.",
-            "$.paths['/validation'].get.security: requires an API key (api_key); API keys are not enforced by this version of ApiAuth, so the operation is refused rather than served without one.",
-        }));
+        Assert.That(definition.Errors, Is.Empty);
+        Assert.That(definition.Routes.Where(r => r.Path == "/validation").Select(r => (r.Method, r.ApiKeyRequired)), Is.EquivalentTo(new[] { ("POST", true), ("GET", true) }),
+            "api_key in an operation's security is apiKeyRequired");
         Assert.That(definition.Stage, Is.EqualTo("v1"));
     }
 
@@ -126,8 +124,33 @@ public sealed class OpenApiDefinitionReaderTests
         Assert.That(definition.Refused.Select(f => f.ToString()), Is.EqualTo(new[]
         {
             "$.paths['/pets'].get.x-amazon-apigateway-mtls-truststore: 'x-amazon-apigateway-mtls-truststore' is an API Gateway extension ApiAuth does not know, so it cannot enforce what it asks for.",
-            "$.x-amazon-apigateway-api-key-source: API keys are not enforced by this version of ApiAuth.",
         }));
+    }
+
+    [TestCase("AUTHORIZER", "AUTHORIZER")]
+    [TestCase("header", "HEADER")]
+    public void Api_key_source_is_read_from_the_root(string written, string read)
+    {
+        var definition = ReadText($$"""
+            swagger: "2.0"
+            paths: {}
+            x-amazon-apigateway-api-key-source: {{written}}
+            """);
+
+        Assert.That(definition.ApiKeySource, Is.EqualTo(read));
+        Assert.That(definition.Errors, Is.Empty);
+    }
+
+    [Test]
+    public void Api_key_source_other_than_header_or_authorizer_is_an_error()
+    {
+        var definition = ReadText("""
+            swagger: "2.0"
+            paths: {}
+            x-amazon-apigateway-api-key-source: QUERY
+            """);
+
+        Assert.That(definition.Errors.Select(f => f.ToString()), Is.EqualTo(new[] { "$.x-amazon-apigateway-api-key-source: must be HEADER or AUTHORIZER, got \"QUERY\"." }));
     }
 
     [Test]

@@ -13,9 +13,8 @@ namespace ApiAuth.Authorizers.Cognito;
 /// </summary>
 public sealed partial class CognitoUserPoolAuthorizer : IDisposable
 {
-    private readonly JwtValidator _validator;
     private readonly HashSet<string> _appClientIds;
-    private readonly TokenResultCache _cache;
+    private readonly TokenAuthorization _tokens;
 
     /// <summary>Creates the authorizer.</summary>
     /// <param name="options">Pool id, app client ids, clock skew, size limit, result TTL.</param>
@@ -46,16 +45,18 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         Issuer = $"https://cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
         // Cognito's newer issuer host; AWS's aws-jwt-verify accepts both for the same pool.
         var newerIssuer = $"https://issuer-cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
-        _validator = new JwtValidator([Issuer, newerIssuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize);
-        _cache = new TokenResultCache(Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
-            signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter));
+        _tokens = new TokenAuthorization(
+            new JwtValidator([Issuer, newerIssuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize),
+            new TokenResultCache(Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
+                signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter)),
+            Decide);
     }
 
     /// <summary>The pool's issuer, <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>
     public string Issuer { get; }
 
     /// <summary>Number of token results held in the result cache.</summary>
-    internal int CachedResults => _cache.Count;
+    internal int CachedResults => _tokens.CachedResults;
 
     /// <summary>The pool's JWKS endpoint.</summary>
     /// <param name="userPoolId">The pool id, e.g. <c>us-east-1_AbCdEf123</c>.</param>
@@ -69,36 +70,11 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
     /// <param name="requiredScopes">The method's OAuth scopes; empty means an id token is required.</param>
     /// <param name="cancellationToken">Cancels a JWKS fetch.</param>
     /// <returns>Allow with claims, groups and scopes, or 401 with a precise reason.</returns>
-    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requiredScopes);
-        var scopes = requiredScopes as IReadOnlyList<string> ?? [.. requiredScopes];
-        return _cache.TryAnswer(JwtClaims.BareToken(token), scopes, out var cached)
-            ? new ValueTask<AuthorizerOutcome>(cached)
-            : ValidateAsync(JwtClaims.StripBearer(token), scopes, cancellationToken);
-    }
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default) =>
+        _tokens.AuthorizeAsync(token, requiredScopes, cancellationToken);
 
     /// <summary>Stops the result cache.</summary>
-    public void Dispose() => _cache.Dispose();
-
-    private async ValueTask<AuthorizerOutcome> ValidateAsync(string? token, IReadOnlyList<string> requiredScopes, CancellationToken cancellationToken)
-    {
-        var validation = await _validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
-        if (validation.Token is null)
-        {
-            return AuthorizerOutcome.Unauthorized(validation.Reason);
-        }
-
-        var result = Decide(validation);
-        var outcome = result.For(requiredScopes);
-        if (outcome.IsAllowed)
-        {
-            // Failures are never cached; an allowed token is, with what it earns on routes with and without scopes.
-            _cache.Add(token!, result);
-        }
-
-        return outcome;
-    }
+    public void Dispose() => _tokens.Dispose();
 
     private TokenResult Decide(JwtValidation validation)
     {

@@ -10,9 +10,8 @@ namespace ApiAuth.Authorizers.Jwt;
 /// </summary>
 public sealed class JwtAuthorizer : IDisposable
 {
-    private readonly JwtValidator _validator;
     private readonly IReadOnlyCollection<string> _audiences;
-    private readonly TokenResultCache _cache;
+    private readonly TokenAuthorization _tokens;
 
     /// <summary>Creates the authorizer.</summary>
     /// <param name="options">Issuer, audiences, clock skew, size limit, result TTL.</param>
@@ -34,13 +33,15 @@ public sealed class JwtAuthorizer : IDisposable
 
         JwtAuthorizerOptions.CheckResultTtl(options.ResultTtl);
         _audiences = options.Audiences.ToHashSet(StringComparer.Ordinal);
-        _validator = new JwtValidator([options.Issuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize);
-        _cache = new TokenResultCache(options.Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
-            signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter));
+        _tokens = new TokenAuthorization(
+            new JwtValidator([options.Issuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize),
+            new TokenResultCache(options.Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
+                signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter)),
+            Decide);
     }
 
     /// <summary>Number of token results held in the result cache.</summary>
-    internal int CachedResults => _cache.Count;
+    internal int CachedResults => _tokens.CachedResults;
 
     /// <summary>
     /// The conventional JWKS endpoint of an issuer, <c>{issuer}/.well-known/jwks.json</c> (Cognito, Auth0). Issuers that
@@ -59,36 +60,11 @@ public sealed class JwtAuthorizer : IDisposable
     /// <param name="requiredScopes">The route's scopes; the token needs any one of them. Empty: no scope check.</param>
     /// <param name="cancellationToken">Cancels a JWKS fetch.</param>
     /// <returns>Allow with the token's claims and scopes, or 401 with a precise reason.</returns>
-    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requiredScopes);
-        var scopes = requiredScopes as IReadOnlyList<string> ?? [.. requiredScopes];
-        return _cache.TryAnswer(JwtClaims.BareToken(token), scopes, out var cached)
-            ? new ValueTask<AuthorizerOutcome>(cached)
-            : ValidateAsync(JwtClaims.StripBearer(token), scopes, cancellationToken);
-    }
+    public ValueTask<AuthorizerOutcome> AuthorizeAsync(string? token, IReadOnlyCollection<string> requiredScopes, CancellationToken cancellationToken = default) =>
+        _tokens.AuthorizeAsync(token, requiredScopes, cancellationToken);
 
     /// <summary>Stops the result cache.</summary>
-    public void Dispose() => _cache.Dispose();
-
-    private async ValueTask<AuthorizerOutcome> ValidateAsync(string? token, IReadOnlyList<string> requiredScopes, CancellationToken cancellationToken)
-    {
-        var validation = await _validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
-        if (validation.Token is null)
-        {
-            return AuthorizerOutcome.Unauthorized(validation.Reason);
-        }
-
-        var result = Decide(validation);
-        var outcome = result.For(requiredScopes);
-        if (outcome.IsAllowed)
-        {
-            // Failures are never cached; an allowed token is, and each later route checks its scopes against it.
-            _cache.Add(token!, result);
-        }
-
-        return outcome;
-    }
+    public void Dispose() => _tokens.Dispose();
 
     private TokenResult Decide(JwtValidation validation)
     {

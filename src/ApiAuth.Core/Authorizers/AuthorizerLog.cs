@@ -1,3 +1,4 @@
+using ApiAuth.Gateway;
 using Microsoft.Extensions.Logging;
 
 namespace ApiAuth.Authorizers;
@@ -15,7 +16,7 @@ internal static partial class AuthorizerLog
     public static partial void AuthorizerTimedOut(ILogger logger, string authorizer, TimeSpan timeout);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Custom authorizer '{Authorizer}' returned a malformed response ({Reason}); the request gets 500 AuthorizerConfigurationException")]
-    public static partial void AuthorizerMalformed(ILogger logger, string authorizer, AuthorizerReason reason);
+    public static partial void AuthorizerMalformed(ILogger logger, string authorizer, DecisionReason reason);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "JWKS fetch from {JwksUri} failed with HTTP {StatusCode}; the last good keys stay in use")]
     public static partial void JwksFetchStatus(ILogger logger, Uri jwksUri, int statusCode);

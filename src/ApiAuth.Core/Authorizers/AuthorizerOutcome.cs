@@ -24,7 +24,7 @@ public sealed class AuthorizerOutcome
     private static readonly IReadOnlyDictionary<string, string> NoClaims = FrozenDictionary<string, string>.Empty;
 
     private AuthorizerOutcome(
-        AuthorizerReason reason,
+        DecisionReason reason,
         int statusCode,
         string? gatewayResponseType,
         string? errorType,
@@ -58,10 +58,10 @@ public sealed class AuthorizerOutcome
         Statement = statement;
 
     /// <summary>Whether the request may continue.</summary>
-    public bool IsAllowed => Reason == AuthorizerReason.Allowed;
+    public bool IsAllowed => Reason == DecisionReason.Allow;
 
     /// <summary>Why; stable, for logs and metrics only (never sent to the caller).</summary>
-    public AuthorizerReason Reason { get; }
+    public DecisionReason Reason { get; }
 
     /// <summary>200 when allowed; otherwise 401, 403 or 500 as API Gateway answers.</summary>
     public int StatusCode { get; }
@@ -113,9 +113,9 @@ public sealed class AuthorizerOutcome
         IReadOnlyList<string>? groups = null,
         IReadOnlyList<string>? scopes = null,
         IAuthorizerPolicy? policy = null) =>
-        new(AuthorizerReason.Allowed, 200, null, null, null, principalId, context, claims, groups, scopes, usageIdentifierKey, policy);
+        new(DecisionReason.Allow, 200, null, null, null, principalId, context, claims, groups, scopes, usageIdentifierKey, policy);
 
-    internal static AuthorizerOutcome Unauthorized(AuthorizerReason reason) =>
+    internal static AuthorizerOutcome Unauthorized(DecisionReason reason) =>
         new(reason, 401, GatewayResponseTypes.Unauthorized, "UnauthorizedException", UnauthorizedMessage, null, null, null, null, null, null);
 
     // The principal and context travel with a denial too: API Gateway logs them and a custom gateway response can use them.
@@ -126,7 +126,7 @@ public sealed class AuthorizerOutcome
         string? usageIdentifierKey,
         IAuthorizerPolicy policy) =>
         new(
-            explicitDeny ? AuthorizerReason.ExplicitDeny : AuthorizerReason.ImplicitDeny,
+            explicitDeny ? DecisionReason.ExplicitDeny : DecisionReason.ImplicitDeny,
             403,
             GatewayResponseTypes.AccessDenied,
             AuthorizationDecision.AccessDeniedErrorType,
@@ -139,6 +139,6 @@ public sealed class AuthorizerOutcome
             usageIdentifierKey,
             policy);
 
-    internal static AuthorizerOutcome ConfigurationError(AuthorizerReason reason) =>
+    internal static AuthorizerOutcome ConfigurationError(DecisionReason reason) =>
         new(reason, 500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, null, null, null, null, null, null);
 }

@@ -145,7 +145,7 @@ public sealed class ApiGateway
         if (!verified.IsValid)
         {
             return GatewayDecision.Denied(verified.StatusCode, ResponseTypeFor(verified.Reason), verified.ErrorType!, verified.Message,
-                DecisionReasons.From(verified.Reason), AuthorizationType.AwsIam, methodArn);
+                verified.Reason, AuthorizationType.AwsIam, methodArn);
         }
 
         var credential = verified.Credential!;
@@ -189,11 +189,11 @@ public sealed class ApiGateway
         GatewayDecision.Denied(500, GatewayResponseTypes.AuthorizerConfigurationError, "AuthorizerConfigurationException", null, DecisionReason.Misconfigured, method.Type, methodArn)
             with { Detail = reason };
 
-    private static string ResponseTypeFor(SigV4FailureReason reason) => reason switch
+    private static string ResponseTypeFor(DecisionReason reason) => reason switch
     {
-        SigV4FailureReason.MissingAuthenticationToken => GatewayResponseTypes.MissingAuthenticationToken,
-        SigV4FailureReason.UnknownAccessKey or SigV4FailureReason.InvalidSessionToken => GatewayResponseTypes.ExpiredToken,
-        SigV4FailureReason.CredentialStoreFailure => GatewayResponseTypes.Default5xx,
+        DecisionReason.MissingAuthenticationToken => GatewayResponseTypes.MissingAuthenticationToken,
+        DecisionReason.UnknownAccessKey or DecisionReason.InvalidSessionToken => GatewayResponseTypes.ExpiredToken,
+        DecisionReason.CredentialStoreFailure => GatewayResponseTypes.Default5xx,
         _ => GatewayResponseTypes.InvalidSignature,
     };
 }

@@ -1,11 +1,10 @@
 namespace ApiAuth.Gateway;
 
 /// <summary>
-/// Why the gateway decided as it did: one stable, typed vocabulary for every stage (policies, SigV4, authorizers,
-/// the adapter), for logs, metrics and tests. Never sent to the caller; API Gateway's status, error type and message are.
-/// The SigV4 and authorizer reasons keep their names (<see cref="SigV4.SigV4FailureReason"/>,
-/// <see cref="Authorizers.AuthorizerReason"/>).
-///</summary>
+/// Why the gateway decided as it did: one stable, typed vocabulary for every stage (policies, the SigV4 verifier,
+/// authorizers, the adapter), for logs, metrics and tests. Never sent to the caller; API Gateway's status, error type
+/// and message are. The SigV4 verifier and the authorizers answer in it too, so a reason keeps its name end to end.
+/// </summary>
 public enum DecisionReason
 {
     /// <summary>The policies allow the request (or no policy applies to a method that needs none).</summary>

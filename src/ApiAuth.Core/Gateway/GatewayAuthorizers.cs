@@ -124,8 +124,8 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         // The authorizer's deciding statement and the resource policy's combine in the one CUSTOM table the simulator uses.
         var authorizer = new PolicyEvaluation(outcome.Reason switch
         {
-            AuthorizerReason.Allowed => PolicyDecision.Allow,
-            AuthorizerReason.ExplicitDeny => PolicyDecision.ExplicitDeny,
+            DecisionReason.Allow => PolicyDecision.Allow,
+            DecisionReason.ExplicitDeny => PolicyDecision.ExplicitDeny,
             _ => PolicyDecision.ImplicitDeny,
         }, outcome.Statement);
         var combined = GatewayAuthorization.CombineWithAuthorizer(context.AnonymousRequest, authorizer, resourceEvaluation);
@@ -181,7 +181,7 @@ public sealed class GatewayAuthorizers : IGatewayAuthorizers, IDisposable
         ResponseType = outcome.GatewayResponseType,
         ErrorType = outcome.ErrorType,
         Message = outcome.Message,
-        Reason = DecisionReasons.From(outcome.Reason),
+        Reason = outcome.Reason,
         AuthorizationType = type,
         MethodArn = context.MethodArn,
         PrincipalId = outcome.PrincipalId,

@@ -1,3 +1,4 @@
+using ApiAuth.Gateway;
 using ApiAuth.SigV4.Credentials;
 
 namespace ApiAuth.SigV4;
@@ -5,7 +6,7 @@ namespace ApiAuth.SigV4;
 /// <summary>The outcome of verifying a request: valid with its credential, or a reason with API Gateway's response.</summary>
 public sealed class SigV4VerificationResult
 {
-    private SigV4VerificationResult(SigV4FailureReason reason, int statusCode, string? errorType, string? message, AccessKeyCredential? credential)
+    private SigV4VerificationResult(DecisionReason reason, int statusCode, string? errorType, string? message, AccessKeyCredential? credential)
     {
         Reason = reason;
         StatusCode = statusCode;
@@ -15,10 +16,10 @@ public sealed class SigV4VerificationResult
     }
 
     /// <summary>True when the signature verified.</summary>
-    public bool IsValid => Reason == SigV4FailureReason.None;
+    public bool IsValid => Reason == DecisionReason.Allow;
 
-    /// <summary>The stable reason code (<see cref="SigV4FailureReason.None"/> when valid).</summary>
-    public SigV4FailureReason Reason { get; }
+    /// <summary>The stable reason code (<see cref="DecisionReason.Allow"/> when valid).</summary>
+    public DecisionReason Reason { get; }
 
     /// <summary>The HTTP status API Gateway answers with: 200 when valid, 403 for authentication failures, 500 when the store failed.</summary>
     public int StatusCode { get; }
@@ -40,10 +41,10 @@ public sealed class SigV4VerificationResult
 
     // One per credential: verifying a request allocates no result (a benign race at worst builds two equal ones).
     internal static SigV4VerificationResult Success(AccessKeyCredential credential) =>
-        credential.Verified ??= new(SigV4FailureReason.None, 200, null, null, credential);
+        credential.Verified ??= new(DecisionReason.Allow, 200, null, null, credential);
 
-    internal static SigV4VerificationResult Fail(SigV4FailureReason reason, string errorType, string message) =>
-        new(reason, reason == SigV4FailureReason.CredentialStoreFailure ? 500 : 403, errorType, message, null);
+    internal static SigV4VerificationResult Fail(DecisionReason reason, string errorType, string message) =>
+        new(reason, reason == DecisionReason.CredentialStoreFailure ? 500 : 403, errorType, message, null);
 
     internal SigV4VerificationResult WithDiagnostics(string? canonicalRequest, string? stringToSign) =>
         new(Reason, StatusCode, ErrorType, Message, Credential) { CanonicalRequest = canonicalRequest, StringToSign = stringToSign };

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ApiAuth.Gateway;
 using ApiAuth.SigV4.Canonicalization;
 using ApiAuth.SigV4.Credentials;
 using ApiAuth.SigV4.Signing;
@@ -92,7 +93,7 @@ public sealed class SigV4Verifier
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return SigV4VerificationResult.Fail(SigV4FailureReason.CredentialStoreFailure, SigV4ErrorTypes.InternalFailure, "Internal server error");
+            return SigV4VerificationResult.Fail(DecisionReason.CredentialStoreFailure, SigV4ErrorTypes.InternalFailure, "Internal server error");
         }
         return CheckCredential(request, parameters, credential, includeDiagnostics);
     }
@@ -101,11 +102,11 @@ public sealed class SigV4Verifier
     {
         if (credential is null)
         {
-            return SigV4VerificationResult.Fail(SigV4FailureReason.UnknownAccessKey, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
+            return SigV4VerificationResult.Fail(DecisionReason.UnknownAccessKey, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
         }
         if (!SessionTokenMatches(credential.SessionToken, parameters.SessionToken))
         {
-            return SigV4VerificationResult.Fail(SigV4FailureReason.InvalidSessionToken, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
+            return SigV4VerificationResult.Fail(DecisionReason.InvalidSessionToken, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
         }
         return CheckSignature(request, parameters, credential, includeDiagnostics);
     }
@@ -115,31 +116,31 @@ public sealed class SigV4Verifier
         var amzDate = parameters.AmzDateSpan;
         if (!parameters.ScopeDateSpan.SequenceEqual(amzDate[..8]))
         {
-            return Invalid(SigV4FailureReason.ScopeDateMismatch,
+            return Invalid(DecisionReason.ScopeDateMismatch,
                 $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{parameters.ScopeDateSpan}' != '{amzDate[..8]}', from '{amzDate}'.");
         }
         if (!_regions.Contains(parameters.RegionSpan))
         {
-            return Invalid(SigV4FailureReason.WrongRegion, $"Credential should be scoped to a valid region, not '{parameters.RegionSpan}'. ");
+            return Invalid(DecisionReason.WrongRegion, $"Credential should be scoped to a valid region, not '{parameters.RegionSpan}'. ");
         }
         if (!parameters.ServiceSpan.SequenceEqual(_options.Service))
         {
-            return Invalid(SigV4FailureReason.WrongService, $"Credential should be scoped to correct service: '{_options.Service}'. ");
+            return Invalid(DecisionReason.WrongService, $"Credential should be scoped to correct service: '{_options.Service}'. ");
         }
         if (!parameters.TerminatorSpan.SequenceEqual(SigV4Constants.ScopeTerminator))
         {
-            return Invalid(SigV4FailureReason.WrongTerminator,
+            return Invalid(DecisionReason.WrongTerminator,
                 $"Credential should be scoped with a valid terminator: 'aws4_request', not '{parameters.TerminatorSpan}'. ");
         }
         var signedHeaders = parameters.SignedHeadersSpan;
         if (signedHeaders.IsEmpty || signedHeaders.Count(';') >= _options.MaxSignedHeaders)
         {
-            return SigV4VerificationResult.Fail(SigV4FailureReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature,
+            return SigV4VerificationResult.Fail(DecisionReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature,
                 $"SignedHeaders must name between 1 and {_options.MaxSignedHeaders} headers.");
         }
         if (!SignsHost(signedHeaders))
         {
-            return SigV4VerificationResult.Fail(SigV4FailureReason.HostNotSigned, SigV4ErrorTypes.IncompleteSignature,
+            return SigV4VerificationResult.Fail(DecisionReason.HostNotSigned, SigV4ErrorTypes.IncompleteSignature,
                 "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
@@ -147,19 +148,19 @@ public sealed class SigV4Verifier
         var requestTime = parameters.RequestTime;
         if (requestTime > now + _options.ClockSkew)
         {
-            return Invalid(SigV4FailureReason.SignatureNotYetCurrent,
+            return Invalid(DecisionReason.SignatureNotYetCurrent,
                 $"Signature not yet current: {amzDate} is still later than {Format(now + _options.ClockSkew)} ({Format(now)} + {SkewText()}.)");
         }
         // A presigned request without X-Amz-Expires gets the header form's window; with it, its own lifetime.
         var expiresAfter = parameters.Presigned ? parameters.ExpiresSeconds : 0;
         if (expiresAfter == 0 && requestTime < now - _options.ClockSkew)
         {
-            return Invalid(SigV4FailureReason.SignatureExpired,
+            return Invalid(DecisionReason.SignatureExpired,
                 $"Signature expired: {amzDate} is now earlier than {Format(now - _options.ClockSkew)} ({Format(now)} - {SkewText()}.)");
         }
         if (expiresAfter > 0 && requestTime.AddSeconds(expiresAfter) < now)
         {
-            return Invalid(SigV4FailureReason.SignatureExpired,
+            return Invalid(DecisionReason.SignatureExpired,
                 $"Signature expired: {amzDate} is now earlier than {Format(now.AddSeconds(-parameters.ExpiresSeconds))} ({Format(now)} - {parameters.ExpiresSeconds} sec.)");
         }
         return null;
@@ -171,13 +172,13 @@ public sealed class SigV4Verifier
         {
             // What a non-S3 service answers: it hashes the body, so the signature computed over the declared value
             // does not match (see SigV4VerifierOptions.AllowUnsignedPayload).
-            return Invalid(SigV4FailureReason.UnsignedPayload, MismatchMessage);
+            return Invalid(DecisionReason.UnsignedPayload, MismatchMessage);
         }
         Span<char> payloadBuffer = stackalloc char[64];
         var payload = PayloadHash(request, parameters, payloadBuffer);
         if (payload.IsEmpty)
         {
-            return Invalid(SigV4FailureReason.PayloadHashMismatch, "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            return Invalid(DecisionReason.PayloadHashMismatch, "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
 
         Span<byte> provided = stackalloc byte[32];
@@ -186,7 +187,7 @@ public sealed class SigV4Verifier
 
         var exclusions = parameters.Presigned ? QueryExclusions.Signature : QueryExclusions.None;
         var failure = Compare(request, parameters, payload, exclusions, sdkPath: false, signingKey, provided, wellFormed, includeDiagnostics, out var canonical, out var stringToSign);
-        if (failure?.Reason == SigV4FailureReason.SignatureDoesNotMatch)
+        if (failure?.Reason == DecisionReason.SignatureDoesNotMatch)
         {
             // Real clients differ in two places; each alternative is an injective function of the wire request, so
             // accepting it lets no signature cover a different request:
@@ -226,7 +227,7 @@ public sealed class SigV4Verifier
         {
             if (!CanonicalRequestWriter.TryWrite(ref canonicalRequest, request, parameters.SignedHeadersSpan, payload, _options.NormalizePath, exclusions, sdkPath))
             {
-                return Invalid(SigV4FailureReason.SignedHeaderMissing, MismatchMessage);
+                return Invalid(DecisionReason.SignedHeaderMissing, MismatchMessage);
             }
             CanonicalRequestWriter.WriteStringToSign(ref toSign, parameters.AmzDateSpan, parameters.ScopeSpan, canonicalRequest.Written);
             if (includeDiagnostics)
@@ -238,9 +239,9 @@ public sealed class SigV4Verifier
             signingKey.Sign(toSign.Written, expected);
             if (!wellFormed)
             {
-                return Invalid(SigV4FailureReason.MalformedSignature, MismatchMessage);
+                return Invalid(DecisionReason.MalformedSignature, MismatchMessage);
             }
-            return CryptographicOperations.FixedTimeEquals(expected, provided) ? null : Invalid(SigV4FailureReason.SignatureDoesNotMatch, MismatchMessage);
+            return CryptographicOperations.FixedTimeEquals(expected, provided) ? null : Invalid(DecisionReason.SignatureDoesNotMatch, MismatchMessage);
         }
         finally
         {
@@ -320,6 +321,6 @@ public sealed class SigV4Verifier
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString(SigV4Constants.DateTimeFormat, CultureInfo.InvariantCulture);
 
-    private static SigV4VerificationResult Invalid(SigV4FailureReason reason, string message) =>
+    private static SigV4VerificationResult Invalid(DecisionReason reason, string message) =>
         SigV4VerificationResult.Fail(reason, SigV4ErrorTypes.InvalidSignature, message);
 }

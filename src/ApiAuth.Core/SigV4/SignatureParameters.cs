@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ApiAuth.Gateway;
 using ApiAuth.SigV4.Canonicalization;
 
 namespace ApiAuth.SigV4;
@@ -61,12 +62,12 @@ internal struct SignatureParameters
 
         if (authorizationCount > 0 && presigned)
         {
-            return Incomplete(SigV4FailureReason.AmbiguousAuthentication,
+            return Incomplete(DecisionReason.AmbiguousAuthentication,
                 "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
         }
         if (authorizationCount > 1)
         {
-            return Incomplete(SigV4FailureReason.AmbiguousAuthentication, "The request has more than one Authorization header.");
+            return Incomplete(DecisionReason.AmbiguousAuthentication, "The request has more than one Authorization header.");
         }
         if (presigned)
         {
@@ -76,7 +77,7 @@ internal struct SignatureParameters
         {
             return ReadHeader(request, counts, options, ref parameters);
         }
-        return SigV4VerificationResult.Fail(SigV4FailureReason.MissingAuthenticationToken, SigV4ErrorTypes.MissingAuthenticationToken, "Missing Authentication Token");
+        return SigV4VerificationResult.Fail(DecisionReason.MissingAuthenticationToken, SigV4ErrorTypes.MissingAuthenticationToken, "Missing Authentication Token");
     }
 
     private static SigV4VerificationResult? ReadHeader(SigV4Request request, HeaderCounts counts, SigV4VerifierOptions options, ref SignatureParameters parameters)
@@ -84,7 +85,7 @@ internal struct SignatureParameters
         var authorization = request.Headers[counts.AuthorizationIndex].Value;
         if (authorization.Length > options.MaxAuthorizationLength || !Ascii.IsValid(authorization))
         {
-            return Incomplete(SigV4FailureReason.IncompleteSignature,
+            return Incomplete(DecisionReason.IncompleteSignature,
                 $"The Authorization header must be ASCII and at most {options.MaxAuthorizationLength} characters long.");
         }
 
@@ -96,7 +97,7 @@ internal struct SignatureParameters
         {
             if (algorithm.StartsWith("AWS4-", StringComparison.Ordinal) && algorithm.IndexOf('=') < 0)
             {
-                return Incomplete(SigV4FailureReason.UnsupportedAlgorithm, $"Unsupported AWS 'algorithm': '{algorithm}'.");
+                return Incomplete(DecisionReason.UnsupportedAlgorithm, $"Unsupported AWS 'algorithm': '{algorithm}'.");
             }
             return MissingEqualSign(authorization);
         }
@@ -139,12 +140,12 @@ internal struct SignatureParameters
             }
             else
             {
-                return Incomplete(SigV4FailureReason.IncompleteSignature,
+                return Incomplete(DecisionReason.IncompleteSignature,
                     $"Authorization header has an unsupported parameter '{key}'. Authorization={authorization}");
             }
             if (duplicate)
             {
-                return Incomplete(SigV4FailureReason.AmbiguousAuthentication,
+                return Incomplete(DecisionReason.AmbiguousAuthentication,
                     $"Authorization header has more than one '{key}' parameter. Authorization={authorization}");
             }
             position = end + 1;
@@ -172,12 +173,12 @@ internal struct SignatureParameters
                 message.Append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
             }
             message.Append("Authorization=").Append(authorization);
-            return Incomplete(SigV4FailureReason.IncompleteSignature, message.ToString());
+            return Incomplete(DecisionReason.IncompleteSignature, message.ToString());
         }
         // Without X-Amz-Date the Date header dates the request, so it must be unambiguous too.
         if (amzDateCount > 1 || (amzDateCount == 0 && counts.Date > 1) || counts.SecurityToken > 1 || counts.ContentSha256 > 1)
         {
-            return Incomplete(SigV4FailureReason.AmbiguousAuthentication,
+            return Incomplete(DecisionReason.AmbiguousAuthentication,
                 "X-Amz-Date (or Date without it), X-Amz-Security-Token and x-amz-content-sha256 may each appear only once.");
         }
 
@@ -219,12 +220,12 @@ internal struct SignatureParameters
             }
             if (slot is not null)
             {
-                return Incomplete(SigV4FailureReason.AmbiguousAuthentication, $"The query parameter '{name[..nameLength]}' appears more than once.");
+                return Incomplete(DecisionReason.AmbiguousAuthentication, $"The query parameter '{name[..nameLength]}' appears more than once.");
             }
             var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
             if (rawValue.Length > options.MaxAuthorizationLength)
             {
-                return Incomplete(SigV4FailureReason.IncompleteSignature, $"The query parameter '{name[..nameLength]}' is longer than {options.MaxAuthorizationLength} characters.");
+                return Incomplete(DecisionReason.IncompleteSignature, $"The query parameter '{name[..nameLength]}' is longer than {options.MaxAuthorizationLength} characters.");
             }
             slot = Uri.UnescapeDataString(rawValue.ToString());
         }
@@ -233,28 +234,28 @@ internal struct SignatureParameters
         // within the clock window, as a header-signed one does.
         if (algorithm is null || credential is null || date is null || signedHeaders is null || signature is null)
         {
-            return Incomplete(SigV4FailureReason.IncompleteSignature,
+            return Incomplete(DecisionReason.IncompleteSignature,
                 "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, and X-Amz-SignedHeaders parameters.");
         }
         if (algorithm != SigV4Constants.Algorithm)
         {
-            return Incomplete(SigV4FailureReason.UnsupportedAlgorithm, "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
+            return Incomplete(DecisionReason.UnsupportedAlgorithm, "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
         }
         if (!Ascii.IsValid(credential) || !Ascii.IsValid(signedHeaders) || !Ascii.IsValid(signature))
         {
-            return Incomplete(SigV4FailureReason.IncompleteSignature, "X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature must be ASCII.");
+            return Incomplete(DecisionReason.IncompleteSignature, "X-Amz-Credential, X-Amz-SignedHeaders and X-Amz-Signature must be ASCII.");
         }
         var expirySeconds = 0;
         if (expires is not null)
         {
             if (expires.Length is 0 or > 7 || expires.AsSpan().ContainsAnyExceptInRange('0', '9'))
             {
-                return Incomplete(SigV4FailureReason.InvalidExpires, "X-Amz-Expires should be a number");
+                return Incomplete(DecisionReason.InvalidExpires, "X-Amz-Expires should be a number");
             }
             expirySeconds = int.Parse(expires, NumberStyles.None, CultureInfo.InvariantCulture);
             if (expirySeconds is < 1 or > SigV4Constants.MaxPresignExpirySeconds)
             {
-                return Incomplete(SigV4FailureReason.InvalidExpires,
+                return Incomplete(DecisionReason.InvalidExpires,
                     expirySeconds < 1 ? "X-Amz-Expires must be non-negative" : "X-Amz-Expires must be less than a week (in seconds) that is 604800");
             }
         }
@@ -298,7 +299,7 @@ internal struct SignatureParameters
         }
         if (count != 5 || anyEmpty)
         {
-            return Incomplete(SigV4FailureReason.MalformedCredential,
+            return Incomplete(DecisionReason.MalformedCredential,
                 $"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '{text}'");
         }
         parameters.CredentialSource = source;
@@ -315,7 +316,7 @@ internal struct SignatureParameters
         var trimmed = value.AsSpan().Trim();
         if (!TryParseBasicDate(trimmed, out var time))
         {
-            return Incomplete(SigV4FailureReason.InvalidDate,
+            return Incomplete(DecisionReason.InvalidDate,
                 $"Date must be in ISO-8601 'basic format'. Got '{(value.Length > 64 ? value[..64] : value)}'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
         var start = value.Length - value.AsSpan().TrimStart().Length;
@@ -358,7 +359,7 @@ internal struct SignatureParameters
     {
         if (!DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
         {
-            return Incomplete(SigV4FailureReason.InvalidDate,
+            return Incomplete(DecisionReason.InvalidDate,
                 $"Date must be in ISO-8601 'basic format'. Got '{(value.Length > 64 ? value[..64] : value)}'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
         parameters.AmzDateSource = time.ToString(SigV4Constants.DateTimeFormat, CultureInfo.InvariantCulture);
@@ -392,11 +393,11 @@ internal struct SignatureParameters
     private static SigV4VerificationResult MissingEqualSign(string authorization)
     {
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(authorization)));
-        return Incomplete(SigV4FailureReason.IncompleteSignature,
+        return Incomplete(DecisionReason.IncompleteSignature,
             $"Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): '{hash}'.");
     }
 
-    private static SigV4VerificationResult Incomplete(SigV4FailureReason reason, string message) =>
+    private static SigV4VerificationResult Incomplete(DecisionReason reason, string message) =>
         SigV4VerificationResult.Fail(reason, SigV4ErrorTypes.IncompleteSignature, message);
 
     private static Range Shift(Range range, int offset) => new(range.Start.Value + offset, range.End.Value + offset);

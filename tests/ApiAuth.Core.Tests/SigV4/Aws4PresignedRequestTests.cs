@@ -1,6 +1,7 @@
 using System.Text;
-using ApiAuth.SigV4;
+using ApiAuth.Gateway;
 using ApiAuth.SigV4.Credentials;
+using ApiAuth.SigV4;
 using Microsoft.Extensions.Time.Testing;
 using static ApiAuth.Core.Tests.SigV4.SigV4TamperingTests;
 
@@ -58,7 +59,7 @@ public sealed class Aws4PresignedRequestTests
     public async Task Aws4_request_without_expires_is_refused_after_5_minutes()
     {
         var result = await Verify(Text(NoExpires), SigningTime.AddMinutes(5).AddSeconds(1));
-        AssertFailure(result, SigV4FailureReason.SignatureExpired, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.SignatureExpired, SigV4ErrorTypes.InvalidSignature,
             "Signature expired: 20240501T120000Z is now earlier than 20240501T120001Z (20240501T120501Z - 5 min.)");
     }
 
@@ -66,7 +67,7 @@ public sealed class Aws4PresignedRequestTests
     public async Task Aws4_request_without_expires_is_refused_more_than_5_minutes_before_its_date()
     {
         var result = await Verify(Text(NoExpires), SigningTime.AddMinutes(-5).AddSeconds(-1));
-        AssertFailure(result, SigV4FailureReason.SignatureNotYetCurrent, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.SignatureNotYetCurrent, SigV4ErrorTypes.InvalidSignature,
             "Signature not yet current: 20240501T120000Z is still later than 20240501T115959Z (20240501T115459Z + 5 min.)");
     }
 
@@ -76,7 +77,7 @@ public sealed class Aws4PresignedRequestTests
         var atEnd = await Verify(Text(Expires60), SigningTime.AddSeconds(60));
         var pastEnd = await Verify(Text(Expires60), SigningTime.AddSeconds(61));
         Assert.That(atEnd.IsValid, Is.True, atEnd.ToString());
-        AssertFailure(pastEnd, SigV4FailureReason.SignatureExpired, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(pastEnd, DecisionReason.SignatureExpired, SigV4ErrorTypes.InvalidSignature,
             "Signature expired: 20240501T120000Z is now earlier than 20240501T120001Z (20240501T120101Z - 60 sec.)");
     }
 
@@ -97,7 +98,7 @@ public sealed class Aws4PresignedRequestTests
         }
         Assert.That(tampered, Is.Not.EqualTo(original), "the tampering changed nothing");
         var result = await Verify(tampered, SigningTime);
-        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
+        AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
     }
 
     private static string Text(string file) =>

@@ -1,3 +1,4 @@
+using ApiAuth.Gateway;
 using ApiAuth.SigV4;
 
 namespace ApiAuth.Tests.SigV4;
@@ -28,6 +29,6 @@ public class ClaimsSignatureTests
         var result = await verifier.VerifyAsync(request);
 
         Assert.That(SigV4Verifier.ClaimsSignature(request.RawTarget, hasAuthorizationHeader: false), Is.False);
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.MissingAuthenticationToken));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.MissingAuthenticationToken));
     }
 }

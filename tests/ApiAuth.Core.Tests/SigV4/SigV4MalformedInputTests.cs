@@ -1,3 +1,4 @@
+using ApiAuth.Gateway;
 using ApiAuth.SigV4;
 using static ApiAuth.Core.Tests.SigV4.SigV4TamperingTests;
 
@@ -19,7 +20,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Request_without_any_signature_is_missing_authentication_token()
     {
         var result = await Verify(Vanilla, Header, text => RemoveLine(text, "Authorization:"));
-        AssertFailure(result, SigV4FailureReason.MissingAuthenticationToken, SigV4ErrorTypes.MissingAuthenticationToken, "Missing Authentication Token");
+        AssertFailure(result, DecisionReason.MissingAuthenticationToken, SigV4ErrorTypes.MissingAuthenticationToken, "Missing Authentication Token");
     }
 
     [Test]
@@ -28,7 +29,7 @@ public sealed class SigV4MalformedInputTests
         var result = await WithAuthorization("Bearer secret-token-value");
         Assert.Multiple(() =>
         {
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.IncompleteSignature));
             Assert.That(result.ErrorType, Is.EqualTo(SigV4ErrorTypes.IncompleteSignature));
             Assert.That(result.Message, Does.StartWith("Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): '"));
             Assert.That(result.Message, Does.Not.Contain("secret-token-value"));
@@ -42,7 +43,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Missing_authorization_parameters_are_each_named(string authorization, string messageStart)
     {
         var result = await WithAuthorization(authorization);
-        AssertFailure(result, SigV4FailureReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature, messageStart + authorization);
+        AssertFailure(result, DecisionReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature, messageStart + authorization);
     }
 
     [Test]
@@ -66,7 +67,7 @@ public sealed class SigV4MalformedInputTests
         var result = await WithAuthorization(GoodAuthorization + duplicate);
         Assert.Multiple(() =>
         {
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
             Assert.That(result.Message, Does.StartWith($"Authorization header has more than one '{name}' parameter."));
         });
     }
@@ -75,14 +76,14 @@ public sealed class SigV4MalformedInputTests
     public async Task Two_authorization_headers_are_ambiguous()
     {
         var result = await Verify(Vanilla, Header, text => text.Replace("Authorization:", "Authorization:" + GoodAuthorization + "\nAuthorization:", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
     }
 
     [Test]
     public async Task Two_date_headers_are_ambiguous()
     {
         var result = await Verify(Vanilla, Header, text => text.Replace("X-Amz-Date:20150830T123600Z", "X-Amz-Date:20150830T123600Z\nX-Amz-Date:20150830T123600Z", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
     }
 
     [TestCase("X-Amz-Security-Token")]
@@ -90,14 +91,14 @@ public sealed class SigV4MalformedInputTests
     public async Task A_signature_header_twice_is_ambiguous(string name)
     {
         var result = await Verify(Vanilla, Header, text => text.Replace("Host:example.amazonaws.com", $"Host:example.amazonaws.com\n{name}:a\n{name}:b", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
     }
 
     [Test]
     public async Task Without_x_amz_date_an_unreadable_date_header_is_rejected()
     {
         var result = await Verify(Vanilla, Header, text => text.Replace("X-Amz-Date:20150830T123600Z", "Date:yesterday", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.InvalidDate));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.InvalidDate));
     }
 
     [Test]
@@ -105,7 +106,7 @@ public sealed class SigV4MalformedInputTests
     {
         var result = await Verify(Vanilla, Header, text => text.Replace(
             "X-Amz-Date:20150830T123600Z", "Date:Sun, 30 Aug 2015 12:36:00 GMT\nDate:Sun, 30 Aug 2015 12:37:00 GMT", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
     }
 
     [Test]
@@ -114,7 +115,7 @@ public sealed class SigV4MalformedInputTests
         var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-SignedHeaders=host", "X-Amz-SignedHeaders=host" + new string('a', 9000), StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.IncompleteSignature));
             Assert.That(result.Message, Does.Contain("is longer than"));
         });
     }
@@ -125,7 +126,7 @@ public sealed class SigV4MalformedInputTests
         var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-Credential=AKIDEXAMPLE", "X-Amz-Credential=AKID%C3%89XAMPLE", StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.IncompleteSignature));
             Assert.That(result.Message, Does.Contain("must be ASCII"));
         });
     }
@@ -136,7 +137,7 @@ public sealed class SigV4MalformedInputTests
         var result = await Verify(Vanilla, Query, text => text.Replace("Host:example.amazonaws.com", "Host:example.amazonaws.com\nAuthorization:" + GoodAuthorization, StringComparison.Ordinal));
         Assert.Multiple(() =>
         {
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
             Assert.That(result.Message, Does.StartWith("Only one auth mechanism allowed"));
         });
     }
@@ -145,7 +146,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Other_algorithm_is_unsupported(string authorization)
     {
         var result = await WithAuthorization(authorization);
-        AssertFailure(result, SigV4FailureReason.UnsupportedAlgorithm, SigV4ErrorTypes.IncompleteSignature, "Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA512'.");
+        AssertFailure(result, DecisionReason.UnsupportedAlgorithm, SigV4ErrorTypes.IncompleteSignature, "Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA512'.");
     }
 
     [TestCase("AKIDEXAMPLE/20150830/us-east-1/service")]
@@ -155,7 +156,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Credential_without_five_elements_is_malformed(string credential)
     {
         var result = await WithAuthorization(GoodAuthorization.Replace("AKIDEXAMPLE/20150830/us-east-1/service/aws4_request", credential, StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.MalformedCredential, SigV4ErrorTypes.IncompleteSignature,
+        AssertFailure(result, DecisionReason.MalformedCredential, SigV4ErrorTypes.IncompleteSignature,
             $"Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '{credential}'");
     }
 
@@ -163,7 +164,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Wrong_terminator_is_rejected()
     {
         var result = await WithAuthorization(GoodAuthorization.Replace("aws4_request", "aws4_other", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.WrongTerminator, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.WrongTerminator, SigV4ErrorTypes.InvalidSignature,
             "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws4_other'. ");
     }
 
@@ -176,7 +177,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Bad_x_amz_date_is_rejected_with_the_iso_8601_message(string date)
     {
         var result = await Verify(Vanilla, Header, text => ReplaceLine(text, "X-Amz-Date:", "X-Amz-Date:" + date));
-        AssertFailure(result, SigV4FailureReason.InvalidDate, SigV4ErrorTypes.IncompleteSignature,
+        AssertFailure(result, DecisionReason.InvalidDate, SigV4ErrorTypes.IncompleteSignature,
             $"Date must be in ISO-8601 'basic format'. Got '{date}'. See http://en.wikipedia.org/wiki/ISO_8601");
     }
 
@@ -191,7 +192,7 @@ public sealed class SigV4MalformedInputTests
         Assert.Multiple(() =>
         {
             Assert.That(result.IsValid, Is.False);
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.MalformedSignature));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.MalformedSignature));
             Assert.That(result.ErrorType, Is.EqualTo(SigV4ErrorTypes.InvalidSignature));
         });
     }
@@ -200,7 +201,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Oversized_authorization_header_is_rejected()
     {
         var result = await WithAuthorization(GoodAuthorization + ", " + new string('a', 10_000) + "=b");
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.IncompleteSignature));
         Assert.That(result.Message, Does.Contain("at most 8192 characters"));
     }
 
@@ -208,7 +209,7 @@ public sealed class SigV4MalformedInputTests
     public async Task Non_ascii_authorization_header_is_rejected()
     {
         var result = await WithAuthorization(GoodAuthorization.Replace("AKIDEXAMPLE", "AKIDÉXAMPLE", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.IncompleteSignature));
     }
 
     [Test]
@@ -222,14 +223,14 @@ public sealed class SigV4MalformedInputTests
     public async Task Unsigned_host_is_rejected()
     {
         var result = await WithAuthorization(GoodAuthorization.Replace("SignedHeaders=host;x-amz-date", "SignedHeaders=x-amz-date", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.HostNotSigned, SigV4ErrorTypes.IncompleteSignature, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        AssertFailure(result, DecisionReason.HostNotSigned, SigV4ErrorTypes.IncompleteSignature, "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
     }
 
     [Test]
     public async Task Signed_header_absent_from_the_request_is_rejected()
     {
         var result = await WithAuthorization(GoodAuthorization.Replace("SignedHeaders=host;x-amz-date", "SignedHeaders=host;my-header;x-amz-date", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.SignedHeaderMissing));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.SignedHeaderMissing));
     }
 
     [Test]
@@ -237,7 +238,7 @@ public sealed class SigV4MalformedInputTests
     {
         var many = string.Join(';', Enumerable.Range(0, 100).Select(i => $"h{i}"));
         var result = await WithAuthorization(GoodAuthorization.Replace("SignedHeaders=host;x-amz-date", "SignedHeaders=host;" + many, StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.IncompleteSignature));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.IncompleteSignature));
     }
 
     [TestCase("X-Amz-Algorithm=AWS4-HMAC-SHA256&")]
@@ -250,10 +251,10 @@ public sealed class SigV4MalformedInputTests
         if (parameter.StartsWith("X-Amz-Algorithm", StringComparison.Ordinal))
         {
             // Without X-Amz-Algorithm the request does not claim query authentication at all.
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.MissingAuthenticationToken));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.MissingAuthenticationToken));
             return;
         }
-        AssertFailure(result, SigV4FailureReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature,
+        AssertFailure(result, DecisionReason.IncompleteSignature, SigV4ErrorTypes.IncompleteSignature,
             "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, and X-Amz-SignedHeaders parameters.");
     }
 
@@ -262,7 +263,7 @@ public sealed class SigV4MalformedInputTests
     {
         // X-Amz-Expires is optional (Aws4PresignedRequestTests), but it is signed: dropping it changes the request.
         var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-Expires=3600&", string.Empty, StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature,
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
     }
 
@@ -272,14 +273,14 @@ public sealed class SigV4MalformedInputTests
     public async Task Presigned_parameter_twice_is_ambiguous(string duplicate)
     {
         var result = await Verify(Vanilla, Query, text => text.Replace(" HTTP/1.1", "&" + duplicate + " HTTP/1.1", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
     }
 
     [Test]
     public async Task Presigned_parameter_twice_is_ambiguous_even_when_percent_encoded()
     {
         var result = await Verify(Vanilla, Query, text => text.Replace(" HTTP/1.1", "&X-Amz-%53ignature=00 HTTP/1.1", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.AmbiguousAuthentication));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.AmbiguousAuthentication));
     }
 
     [TestCase("0", "X-Amz-Expires must be non-negative")]
@@ -290,35 +291,35 @@ public sealed class SigV4MalformedInputTests
     public async Task Presigned_expiry_outside_1_to_604800_is_rejected(string expires, string message)
     {
         var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-Expires=3600", "X-Amz-Expires=" + expires, StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.InvalidExpires, SigV4ErrorTypes.IncompleteSignature, message);
+        AssertFailure(result, DecisionReason.InvalidExpires, SigV4ErrorTypes.IncompleteSignature, message);
     }
 
     [Test]
     public async Task Presigned_with_other_algorithm_is_unsupported()
     {
         var result = await Verify(Vanilla, Query, text => text.Replace("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Algorithm=AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.UnsupportedAlgorithm));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.UnsupportedAlgorithm));
     }
 
     [Test]
     public async Task Session_token_for_a_long_term_key_is_rejected()
     {
         var result = await Verify(Vanilla, Header, text => text.Replace("X-Amz-Date:", "X-Amz-Security-Token:forged\nX-Amz-Date:", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.InvalidSessionToken, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
+        AssertFailure(result, DecisionReason.InvalidSessionToken, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
     }
 
     [Test]
     public async Task Missing_session_token_for_temporary_credentials_is_rejected()
     {
         var result = await Verify("post-sts-header-after", Header, text => RemoveLine(text, "X-Amz-Security-Token:"));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.InvalidSessionToken));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.InvalidSessionToken));
     }
 
     [Test]
     public async Task Wrong_session_token_for_temporary_credentials_is_rejected()
     {
         var result = await Verify("post-sts-header-after", Header, text => text.Replace("X-Amz-Security-Token:AQoDYXdz", "X-Amz-Security-Token:AQoDYXdy", StringComparison.Ordinal));
-        Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.InvalidSessionToken));
+        Assert.That(result.Reason, Is.EqualTo(DecisionReason.InvalidSessionToken));
     }
 
     [Test]
@@ -330,7 +331,7 @@ public sealed class SigV4MalformedInputTests
         Assert.Multiple(() =>
         {
             Assert.That(result.IsValid, Is.False);
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.CredentialStoreFailure));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.CredentialStoreFailure));
             Assert.That(result.StatusCode, Is.EqualTo(500));
         });
     }

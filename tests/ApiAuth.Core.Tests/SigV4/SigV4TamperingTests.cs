@@ -1,4 +1,5 @@
 using System.Text;
+using ApiAuth.Gateway;
 using ApiAuth.SigV4;
 using Microsoft.Extensions.Time.Testing;
 
@@ -29,7 +30,7 @@ public sealed class SigV4TamperingTests
             var at = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
             return text[..at] + (text[at] == 'a' ? 'b' : 'a') + text[(at + 1)..];
         });
-        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
+        AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
     }
 
     [TestCaseSource(nameof(Forms))]
@@ -39,12 +40,12 @@ public sealed class SigV4TamperingTests
         var result = await Verify(name, file, text => text.EndsWith("\n\n", StringComparison.Ordinal) ? text + "tampered" : text + "X");
         if (suite.SignBody && file.StartsWith("header", StringComparison.Ordinal))
         {
-            AssertFailure(result, SigV4FailureReason.PayloadHashMismatch, SigV4ErrorTypes.InvalidSignature,
+            AssertFailure(result, DecisionReason.PayloadHashMismatch, SigV4ErrorTypes.InvalidSignature,
                 "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         else
         {
-            AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
+            AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
         }
     }
 
@@ -52,14 +53,14 @@ public sealed class SigV4TamperingTests
     public async Task Changed_signed_host_header_is_rejected_as_mismatch(string name, string file)
     {
         var result = await Verify(name, file, text => text.Replace("Host:example.amazonaws.com", "Host:example.amazonaws.org", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
+        AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
     }
 
     [TestCaseSource(nameof(Forms))]
     public async Task Changed_path_is_rejected_as_mismatch(string name, string file)
     {
         var result = await Verify(name, file, text => ReplaceFirst(text, " /", " /zz/"));
-        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
+        AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
     }
 
     [TestCaseSource(nameof(Forms))]
@@ -71,28 +72,28 @@ public sealed class SigV4TamperingTests
             var target = text[..lineEnd];
             return target + (target.Contains('?', StringComparison.Ordinal) ? "&zz=1" : "?zz=1") + text[lineEnd..];
         });
-        AssertFailure(result, SigV4FailureReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
+        AssertFailure(result, DecisionReason.SignatureDoesNotMatch, SigV4ErrorTypes.InvalidSignature, Mismatch);
     }
 
     [TestCaseSource(nameof(Forms))]
     public async Task Scope_with_another_region_is_rejected(string name, string file)
     {
         var result = await Verify(name, file, text => ReplaceFirst(text, "us-east-1", "us-west-2"));
-        AssertFailure(result, SigV4FailureReason.WrongRegion, SigV4ErrorTypes.InvalidSignature, "Credential should be scoped to a valid region, not 'us-west-2'. ");
+        AssertFailure(result, DecisionReason.WrongRegion, SigV4ErrorTypes.InvalidSignature, "Credential should be scoped to a valid region, not 'us-west-2'. ");
     }
 
     [TestCaseSource(nameof(Forms))]
     public async Task Scope_with_another_service_is_rejected(string name, string file)
     {
         var result = await Verify(name, file, text => text.Replace("/service/", "/s3/", StringComparison.Ordinal).Replace("%2Fservice%2F", "%2Fs3%2F", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.WrongService, SigV4ErrorTypes.InvalidSignature, "Credential should be scoped to correct service: 'service'. ");
+        AssertFailure(result, DecisionReason.WrongService, SigV4ErrorTypes.InvalidSignature, "Credential should be scoped to correct service: 'service'. ");
     }
 
     [TestCaseSource(nameof(Forms))]
     public async Task Scope_with_another_date_is_rejected(string name, string file)
     {
         var result = await Verify(name, file, text => text.Replace("/20150830/", "/20150831/", StringComparison.Ordinal).Replace("%2F20150830%2F", "%2F20150831%2F", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.ScopeDateMismatch, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.ScopeDateMismatch, SigV4ErrorTypes.InvalidSignature,
             "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20150831' != '20150830', from '20150830T123600Z'.");
     }
 
@@ -104,7 +105,7 @@ public sealed class SigV4TamperingTests
         var late = SuiteCase.SigningTime + (header ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(3600)) + TimeSpan.FromSeconds(1);
         var suite = SuiteCase.Load(name);
         var result = await suite.Verifier(new FakeTimeProvider(late)).VerifyAsync(suite.Request(file));
-        AssertFailure(result, SigV4FailureReason.SignatureExpired, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.SignatureExpired, SigV4ErrorTypes.InvalidSignature,
             header
                 ? "Signature expired: 20150830T123600Z is now earlier than 20150830T123601Z (20150830T124101Z - 5 min.)"
                 : "Signature expired: 20150830T123600Z is now earlier than 20150830T123601Z (20150830T133601Z - 3600 sec.)");
@@ -126,7 +127,7 @@ public sealed class SigV4TamperingTests
         var early = SuiteCase.SigningTime - TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1);
         var suite = SuiteCase.Load(name);
         var result = await suite.Verifier(new FakeTimeProvider(early)).VerifyAsync(suite.Request(file));
-        AssertFailure(result, SigV4FailureReason.SignatureNotYetCurrent, SigV4ErrorTypes.InvalidSignature,
+        AssertFailure(result, DecisionReason.SignatureNotYetCurrent, SigV4ErrorTypes.InvalidSignature,
             "Signature not yet current: 20150830T123600Z is still later than 20150830T123559Z (20150830T123059Z + 5 min.)");
     }
 
@@ -134,7 +135,7 @@ public sealed class SigV4TamperingTests
     public async Task Unknown_access_key_is_unrecognized(string name, string file)
     {
         var result = await Verify(name, file, text => text.Replace("AKIDEXAMPLE", "AKIDOTHER", StringComparison.Ordinal));
-        AssertFailure(result, SigV4FailureReason.UnknownAccessKey, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
+        AssertFailure(result, DecisionReason.UnknownAccessKey, SigV4ErrorTypes.UnrecognizedClient, "The security token included in the request is invalid.");
     }
 
     internal static async Task<SigV4VerificationResult> Verify(string name, string file, Func<string, string> tamper)
@@ -147,7 +148,7 @@ public sealed class SigV4TamperingTests
         return await suite.Verifier().VerifyAsync(request!);
     }
 
-    internal static void AssertFailure(SigV4VerificationResult result, SigV4FailureReason reason, string errorType, string message) =>
+    internal static void AssertFailure(SigV4VerificationResult result, DecisionReason reason, string errorType, string message) =>
         Assert.Multiple(() =>
         {
             Assert.That(result.IsValid, Is.False);

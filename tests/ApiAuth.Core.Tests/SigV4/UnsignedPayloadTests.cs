@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using ApiAuth.SigV4;
+using ApiAuth.Gateway;
 using ApiAuth.SigV4.Credentials;
+using ApiAuth.SigV4;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ApiAuth.Core.Tests.SigV4;
@@ -53,7 +54,7 @@ public sealed class UnsignedPayloadTests
         Assert.Multiple(async () =>
         {
             Assert.That((await verifier.VerifyAsync(HeaderSigned(hash, Signed))).IsValid, Is.True);
-            Assert.That((await verifier.VerifyAsync(HeaderSigned(hash, Swapped))).Reason, Is.EqualTo(SigV4FailureReason.PayloadHashMismatch));
+            Assert.That((await verifier.VerifyAsync(HeaderSigned(hash, Swapped))).Reason, Is.EqualTo(DecisionReason.PayloadHashMismatch));
         });
     }
 
@@ -95,7 +96,7 @@ public sealed class UnsignedPayloadTests
         Assert.Multiple(async () =>
         {
             Assert.That((await verifier.VerifyAsync(Presigned(null, Signed, signedFor: Signed))).IsValid, Is.True);
-            Assert.That((await verifier.VerifyAsync(Presigned(null, Swapped, signedFor: Signed))).Reason, Is.EqualTo(SigV4FailureReason.SignatureDoesNotMatch));
+            Assert.That((await verifier.VerifyAsync(Presigned(null, Swapped, signedFor: Signed))).Reason, Is.EqualTo(DecisionReason.SignatureDoesNotMatch));
         });
     }
 
@@ -107,7 +108,7 @@ public sealed class UnsignedPayloadTests
         Assert.Multiple(() =>
         {
             Assert.That(result.IsValid, Is.False);
-            Assert.That(result.Reason, Is.EqualTo(SigV4FailureReason.UnsignedPayload));
+            Assert.That(result.Reason, Is.EqualTo(DecisionReason.UnsignedPayload));
             Assert.That(result.ErrorType, Is.EqualTo(SigV4ErrorTypes.InvalidSignature));
             Assert.That(result.Message, Is.EqualTo(Mismatch));
             Assert.That(result.StatusCode, Is.EqualTo(403));

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Gateway;
 
 namespace ApiAuth.Authorizers.Cognito;
 
@@ -82,7 +83,7 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         var tokenUse = JwtClaims.String(jwt, "token_use");
         if (tokenUse is not ("id" or "access"))
         {
-            var invalid = AuthorizerOutcome.Unauthorized(AuthorizerReason.InvalidTokenUse);
+            var invalid = AuthorizerOutcome.Unauthorized(DecisionReason.InvalidTokenUse);
             return new TokenResult(validation, invalid, invalid, null, []);
         }
 
@@ -92,13 +93,13 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         var groups = JwtClaims.All(tokenClaims, "cognito:groups");
 
         // Without scopes: an id token for an allowed app client.
-        var unscoped = tokenUse != "id" ? AuthorizerOutcome.Unauthorized(AuthorizerReason.IdTokenRequired)
-            : !jwt.Audiences.Any(_appClientIds.Contains) ? AuthorizerOutcome.Unauthorized(AuthorizerReason.AudienceNotAllowed)
+        var unscoped = tokenUse != "id" ? AuthorizerOutcome.Unauthorized(DecisionReason.IdTokenRequired)
+            : !jwt.Audiences.Any(_appClientIds.Contains) ? AuthorizerOutcome.Unauthorized(DecisionReason.AudienceNotAllowed)
             : AuthorizerOutcome.Allow(principalId, claims: claims, groups: groups, scopes: []);
 
         // With scopes: an access token for an allowed app client, holding any one of the route's scopes.
-        var scopedFailure = tokenUse != "access" ? AuthorizerOutcome.Unauthorized(AuthorizerReason.AccessTokenRequired)
-            : JwtClaims.String(jwt, "client_id") is not { } clientId || !_appClientIds.Contains(clientId) ? AuthorizerOutcome.Unauthorized(AuthorizerReason.ClientIdNotAllowed)
+        var scopedFailure = tokenUse != "access" ? AuthorizerOutcome.Unauthorized(DecisionReason.AccessTokenRequired)
+            : JwtClaims.String(jwt, "client_id") is not { } clientId || !_appClientIds.Contains(clientId) ? AuthorizerOutcome.Unauthorized(DecisionReason.ClientIdNotAllowed)
             : null;
         var scopes = scopedFailure is null ? JwtClaims.Values(tokenClaims, "scope") : [];
         var scopedAllow = scopedFailure is null ? AuthorizerOutcome.Allow(principalId, claims: claims, groups: groups, scopes: scopes) : null;

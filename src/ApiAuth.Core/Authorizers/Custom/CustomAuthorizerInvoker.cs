@@ -2,9 +2,10 @@ using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using ApiAuth.Authorizers.Caching;
+using ApiAuth.Gateway;
 using ApiAuth.Policies.Evaluation;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace ApiAuth.Authorizers.Custom;
 
@@ -99,7 +100,7 @@ public sealed class CustomAuthorizerInvoker : IDisposable
             var value = definition.IdentitySources[i].Find(request);
             if (string.IsNullOrEmpty(value))
             {
-                return new ValueTask<AuthorizerOutcome>(AuthorizerOutcome.Unauthorized(AuthorizerReason.MissingIdentitySource));
+                return new ValueTask<AuthorizerOutcome>(AuthorizerOutcome.Unauthorized(DecisionReason.MissingIdentitySource));
             }
 
             values[i] = value;
@@ -192,18 +193,18 @@ public sealed class CustomAuthorizerInvoker : IDisposable
     {
         if (string.IsNullOrEmpty(token))
         {
-            return AuthorizerOutcome.Unauthorized(AuthorizerReason.MissingIdentitySource);
+            return AuthorizerOutcome.Unauthorized(DecisionReason.MissingIdentitySource);
         }
 
         try
         {
             return definition.ValidationExpression is { } expression && !expression.IsMatch(token)
-                ? AuthorizerOutcome.Unauthorized(AuthorizerReason.ValidationExpressionMismatch)
+                ? AuthorizerOutcome.Unauthorized(DecisionReason.ValidationExpressionMismatch)
                 : null;
         }
         catch (RegexMatchTimeoutException)
         {
-            return AuthorizerOutcome.Unauthorized(AuthorizerReason.ValidationExpressionTimeout);
+            return AuthorizerOutcome.Unauthorized(DecisionReason.ValidationExpressionTimeout);
         }
     }
 
@@ -250,17 +251,17 @@ public sealed class CustomAuthorizerInvoker : IDisposable
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && timeoutSource.IsCancellationRequested))
         {
             AuthorizerLog.AuthorizerTimedOut(_logger, registration.Definition.Name, timeout);
-            return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerTimeout));
+            return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(DecisionReason.AuthorizerTimeout));
         }
         catch (Exception e) when (e.Message == AuthorizerOutcome.UnauthorizedMessage)
         {
             // Lambda authorizers signal 401 by failing with exactly this message; ported code keeps working.
-            return AuthorizerInvocation.Failed(AuthorizerOutcome.Unauthorized(AuthorizerReason.AuthorizerUnauthorized));
+            return AuthorizerInvocation.Failed(AuthorizerOutcome.Unauthorized(DecisionReason.AuthorizerUnauthorized));
         }
         catch (Exception e)
         {
             AuthorizerLog.AuthorizerThrew(_logger, registration.Definition.Name, e);
-            return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(AuthorizerReason.AuthorizerException));
+            return AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(DecisionReason.AuthorizerException));
         }
     }
 }

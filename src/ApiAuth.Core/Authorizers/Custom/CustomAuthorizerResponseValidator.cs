@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using ApiAuth.Gateway;
 
 namespace ApiAuth.Authorizers.Custom;
 
@@ -14,25 +15,25 @@ internal static class CustomAuthorizerResponseValidator
         if (response is null || string.IsNullOrEmpty(response.PrincipalID) || response.PolicyDocument is null)
         {
             return response?.IsUnauthorized == true
-                ? AuthorizerInvocation.Failed(AuthorizerOutcome.Unauthorized(AuthorizerReason.AuthorizerUnauthorized))
-                : Malformed(AuthorizerReason.MalformedAuthorizerResult);
+                ? AuthorizerInvocation.Failed(AuthorizerOutcome.Unauthorized(DecisionReason.AuthorizerUnauthorized))
+                : Malformed(DecisionReason.MalformedAuthorizerResult);
         }
 
         if (!TryCopyContext(response.Context, out var context))
         {
-            return Malformed(AuthorizerReason.MalformedAuthorizerResult);
+            return Malformed(DecisionReason.MalformedAuthorizerResult);
         }
 
         if (!AuthorizerPolicyDocumentWriter.TryWrite(response.PolicyDocument, out var policyJson) ||
             !compiler.TryCompile(policyJson, out var policy, out _))
         {
-            return Malformed(AuthorizerReason.MalformedPolicyDocument);
+            return Malformed(DecisionReason.MalformedPolicyDocument);
         }
 
         return AuthorizerInvocation.Succeeded(new CustomAuthorizerResult(response.PrincipalID, policy, context, response.UsageIdentifierKey));
     }
 
-    private static AuthorizerInvocation Malformed(AuthorizerReason reason) =>
+    private static AuthorizerInvocation Malformed(DecisionReason reason) =>
         AuthorizerInvocation.Failed(AuthorizerOutcome.ConfigurationError(reason));
 
     private static bool TryCopyContext(IDictionary<string, object?>? source, out IReadOnlyDictionary<string, object> context)

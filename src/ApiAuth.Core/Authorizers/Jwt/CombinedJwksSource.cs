@@ -1,3 +1,5 @@
+using ApiAuth.Gateway;
+
 namespace ApiAuth.Authorizers.Jwt;
 
 /// <summary>Several key sources asked in order; the first that knows the <c>kid</c> answers.</summary>
@@ -5,7 +7,7 @@ internal sealed class CombinedJwksSource(JwksSource[] sources) : JwksSource
 {
     internal override async ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken)
     {
-        var lookup = JwksKeyLookup.Missing(AuthorizerReason.NoSigningKeys);
+        var lookup = JwksKeyLookup.Missing(DecisionReason.NoSigningKeys);
         foreach (var source in sources)
         {
             lookup = await source.FindKeyAsync(keyId, cancellationToken).ConfigureAwait(false);

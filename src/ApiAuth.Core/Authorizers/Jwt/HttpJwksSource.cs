@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using ApiAuth.Gateway;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
@@ -37,9 +38,9 @@ internal sealed class HttpJwksSource(Uri jwksUri, HttpClient httpClient, TimePro
 
         // Stale or not, the last good keys are what we have: a failed refresh must not lock every caller out.
         snapshot = _snapshot;
-        return snapshot is null ? JwksKeyLookup.Missing(AuthorizerReason.NoSigningKeys)
+        return snapshot is null ? JwksKeyLookup.Missing(DecisionReason.NoSigningKeys)
             : snapshot.Keys.TryGetValue(keyId, out var key) ? JwksKeyLookup.Found(key)
-            : JwksKeyLookup.Missing(AuthorizerReason.UnknownKeyId);
+            : JwksKeyLookup.Missing(DecisionReason.UnknownKeyId);
     }
 
     // A refetched set holds new key objects, so results cached under the old set revalidate once against the new one.

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using ApiAuth.Gateway;
 
 namespace ApiAuth.Authorizers.Jwt;
 
@@ -75,7 +76,7 @@ public sealed class JwtAuthorizer : IDisposable
             : JwtClaims.String(jwt, "client_id") is { } clientId && _audiences.Contains(clientId);
         if (!audienceOk)
         {
-            var refused = AuthorizerOutcome.Unauthorized(AuthorizerReason.AudienceNotAllowed);
+            var refused = AuthorizerOutcome.Unauthorized(DecisionReason.AudienceNotAllowed);
             return new TokenResult(validation, refused, refused, null, []);
         }
 

@@ -1,3 +1,5 @@
+using ApiAuth.Gateway;
+
 namespace ApiAuth.Authorizers.Jwt;
 
 /// <summary>
@@ -6,28 +8,28 @@ namespace ApiAuth.Authorizers.Jwt;
 /// </summary>
 internal readonly record struct JwtLifetime(DateTime Expires, DateTime NotBefore, DateTime IssuedAt)
 {
-    /// <summary><see cref="AuthorizerReason.Allowed"/>, or why the token is not valid at <paramref name="now"/>.</summary>
+    /// <summary><see cref="DecisionReason.Allow"/>, or why the token is not valid at <paramref name="now"/>.</summary>
     /// <remarks>Unset times are <see cref="DateTime.MinValue"/>; a missing <c>exp</c> is refused.</remarks>
-    public AuthorizerReason Check(DateTime now, TimeSpan clockSkew)
+    public DecisionReason Check(DateTime now, TimeSpan clockSkew)
     {
         if (Expires == DateTime.MinValue)
         {
-            return AuthorizerReason.MissingExpiration;
+            return DecisionReason.MissingExpiration;
         }
 
         // Skew comes off "now", not onto the token's expiry, which may sit at DateTime.MaxValue.
         if (now - clockSkew >= Expires)
         {
-            return AuthorizerReason.TokenExpired;
+            return DecisionReason.TokenExpired;
         }
 
         if (NotBefore != DateTime.MinValue && NotBefore > now + clockSkew)
         {
-            return AuthorizerReason.TokenNotYetValid;
+            return DecisionReason.TokenNotYetValid;
         }
 
         return IssuedAt != DateTime.MinValue && IssuedAt > now + clockSkew
-            ? AuthorizerReason.TokenIssuedInFuture
-            : AuthorizerReason.Allowed;
+            ? DecisionReason.TokenIssuedInFuture
+            : DecisionReason.Allow;
     }
 }

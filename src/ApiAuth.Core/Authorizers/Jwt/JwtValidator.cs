@@ -1,3 +1,4 @@
+using ApiAuth.Gateway;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -43,41 +44,41 @@ internal sealed class JwtValidator
     {
         if (string.IsNullOrEmpty(token))
         {
-            return JwtValidation.Rejected(AuthorizerReason.MissingToken);
+            return JwtValidation.Rejected(DecisionReason.MissingToken);
         }
 
         if (token.Length > _maximumTokenSize)
         {
-            return JwtValidation.Rejected(AuthorizerReason.TokenTooLarge);
+            return JwtValidation.Rejected(DecisionReason.TokenTooLarge);
         }
 
         if (ReadJws(token) is not { } jwt)
         {
-            return JwtValidation.Rejected(AuthorizerReason.MalformedToken);
+            return JwtValidation.Rejected(DecisionReason.MalformedToken);
         }
 
         if (!string.Equals(jwt.Alg, Algorithm, StringComparison.Ordinal))
         {
-            return JwtValidation.Rejected(AuthorizerReason.AlgorithmNotAllowed);
+            return JwtValidation.Rejected(DecisionReason.AlgorithmNotAllowed);
         }
 
         foreach (var header in KeyReferenceHeaders)
         {
             if (jwt.TryGetHeaderValue<object>(header, out _))
             {
-                return JwtValidation.Rejected(AuthorizerReason.UntrustedKeyReference);
+                return JwtValidation.Rejected(DecisionReason.UntrustedKeyReference);
             }
         }
 
         // RFC 7515 §4.1.11: extensions listed in "crit" must be understood; this validator understands none.
         if (jwt.TryGetHeaderValue<object>("crit", out _))
         {
-            return JwtValidation.Rejected(AuthorizerReason.CriticalHeaderNotSupported);
+            return JwtValidation.Rejected(DecisionReason.CriticalHeaderNotSupported);
         }
 
         if (string.IsNullOrEmpty(jwt.Kid))
         {
-            return JwtValidation.Rejected(AuthorizerReason.MissingKeyId);
+            return JwtValidation.Rejected(DecisionReason.MissingKeyId);
         }
 
         var lookup = await _keys.FindKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false);
@@ -88,7 +89,7 @@ internal sealed class JwtValidator
 
         if (!Fits(key))
         {
-            return JwtValidation.Rejected(AuthorizerReason.KeyAlgorithmMismatch);
+            return JwtValidation.Rejected(DecisionReason.KeyAlgorithmMismatch);
         }
 
         var result = await _handler.ValidateTokenAsync(jwt, ParametersFor(key)).ConfigureAwait(false);
@@ -101,16 +102,16 @@ internal sealed class JwtValidator
         // (case, trailing slash) was applied on the way.
         if (!_validIssuers.Contains(jwt.Issuer, StringComparer.Ordinal))
         {
-            return JwtValidation.Rejected(AuthorizerReason.InvalidIssuer);
+            return JwtValidation.Rejected(DecisionReason.InvalidIssuer);
         }
 
         if (ReadLifetime(jwt) is not { } lifetime)
         {
-            return JwtValidation.Rejected(AuthorizerReason.MalformedToken);
+            return JwtValidation.Rejected(DecisionReason.MalformedToken);
         }
 
         var reason = lifetime.Check(_timeProvider.GetUtcNow().UtcDateTime, _clockSkew);
-        return reason == AuthorizerReason.Allowed ? new JwtValidation(AuthorizerReason.Allowed, jwt, key, lifetime) : JwtValidation.Rejected(reason);
+        return reason == DecisionReason.Allow ? new JwtValidation(DecisionReason.Allow, jwt, key, lifetime) : JwtValidation.Rejected(reason);
     }
 
     private static JsonWebToken? ReadJws(string token)
@@ -171,13 +172,13 @@ internal sealed class JwtValidator
         }
     }
 
-    private static AuthorizerReason Classify(Exception? exception) => exception switch
+    private static DecisionReason Classify(Exception? exception) => exception switch
     {
-        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => AuthorizerReason.InvalidSignature,
-        SecurityTokenInvalidIssuerException => AuthorizerReason.InvalidIssuer,
-        SecurityTokenInvalidAlgorithmException => AuthorizerReason.AlgorithmNotAllowed,
-        SecurityTokenMalformedException => AuthorizerReason.MalformedToken,
-        _ => AuthorizerReason.InvalidToken,
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => DecisionReason.InvalidSignature,
+        SecurityTokenInvalidIssuerException => DecisionReason.InvalidIssuer,
+        SecurityTokenInvalidAlgorithmException => DecisionReason.AlgorithmNotAllowed,
+        SecurityTokenMalformedException => DecisionReason.MalformedToken,
+        _ => DecisionReason.InvalidToken,
     };
 
     private static JwtLifetime? ReadLifetime(JsonWebToken jwt)

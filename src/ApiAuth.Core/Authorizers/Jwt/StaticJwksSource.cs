@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ApiAuth.Gateway;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ApiAuth.Authorizers.Jwt;
@@ -7,9 +8,9 @@ namespace ApiAuth.Authorizers.Jwt;
 internal sealed class StaticJwksSource(FrozenDictionary<string, JsonWebKey> keys) : JwksSource
 {
     internal override ValueTask<JwksKeyLookup> FindKeyAsync(string keyId, CancellationToken cancellationToken) =>
-        new(keys.Count == 0 ? JwksKeyLookup.Missing(AuthorizerReason.NoSigningKeys)
+        new(keys.Count == 0 ? JwksKeyLookup.Missing(DecisionReason.NoSigningKeys)
             : keys.TryGetValue(keyId, out var key) ? JwksKeyLookup.Found(key)
-            : JwksKeyLookup.Missing(AuthorizerReason.UnknownKeyId));
+            : JwksKeyLookup.Missing(DecisionReason.UnknownKeyId));
 
     internal override bool StillHolds(string keyId, JsonWebKey key) => keys.TryGetValue(keyId, out var current) && ReferenceEquals(current, key);
 }

@@ -1,3 +1,4 @@
+using ApiAuth.Gateway;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ApiAuth.Authorizers.Jwt;
@@ -9,7 +10,7 @@ namespace ApiAuth.Authorizers.Jwt;
 /// </summary>
 internal sealed class TokenResult
 {
-    private static readonly AuthorizerOutcome InsufficientScope = AuthorizerOutcome.Unauthorized(AuthorizerReason.InsufficientScope);
+    private static readonly AuthorizerOutcome InsufficientScope = AuthorizerOutcome.Unauthorized(DecisionReason.InsufficientScope);
 
     // Rough per-object costs (headers, references, dictionary slots), so the estimate errs on the large side.
     private const int FixedOverheadBytes = 1024;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ApiAuth.Authorizers.Caching;
+using ApiAuth.Gateway;
 
 namespace ApiAuth.Authorizers.Jwt;
 
@@ -67,9 +68,9 @@ internal sealed class TokenResultCache : IDisposable
 
         _metrics.CacheHits.Add(1);
         var lifetime = cached.Lifetime.Check(_timeProvider.GetUtcNow().UtcDateTime, _clockSkew);
-        if (lifetime != AuthorizerReason.Allowed)
+        if (lifetime != DecisionReason.Allow)
         {
-            if (lifetime == AuthorizerReason.TokenExpired)
+            if (lifetime == DecisionReason.TokenExpired)
             {
                 _store.Remove(CacheIdentity.CreateForToken(_authorizer, token));
             }

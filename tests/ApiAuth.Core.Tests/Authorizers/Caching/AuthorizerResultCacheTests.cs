@@ -1,6 +1,7 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Caching;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,7 +88,7 @@ public class AuthorizerResultCacheTests
 
         Assert.That(get.IsAllowed, Is.True);
         Assert.That(delete.StatusCode, Is.EqualTo(403));
-        Assert.That(delete.Reason, Is.EqualTo(AuthorizerReason.ImplicitDeny));
+        Assert.That(delete.Reason, Is.EqualTo(DecisionReason.ImplicitDeny));
         Assert.That(delete.PrincipalId, Is.EqualTo("u"));
         Assert.That(get.Policy, Is.Not.Null);
         Assert.That(delete.Policy, Is.SameAs(get.Policy), "the gateway gets the cached compiled policy to combine with the resource policy");
@@ -116,7 +117,7 @@ public class AuthorizerResultCacheTests
         await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
         var second = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
-        Assert.That(second.Reason, Is.EqualTo(AuthorizerReason.ExplicitDeny));
+        Assert.That(second.Reason, Is.EqualTo(DecisionReason.ExplicitDeny));
         Assert.That(authorizer.Invocations, Is.EqualTo(1));
     }
 
@@ -132,7 +133,7 @@ public class AuthorizerResultCacheTests
         var viaB = await invoker.AuthorizeAsync("b", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "same"));
 
         Assert.That(viaA.IsAllowed, Is.True);
-        Assert.That(viaB.Reason, Is.EqualTo(AuthorizerReason.ExplicitDeny));
+        Assert.That(viaB.Reason, Is.EqualTo(DecisionReason.ExplicitDeny));
         Assert.That(allow.Invocations + deny.Invocations, Is.EqualTo(2));
     }
 
@@ -303,7 +304,7 @@ public class AuthorizerResultCacheTests
         var timedOut = await pending.WaitAsync(TimeSpan.FromSeconds(10));
         var retried = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t1"));
 
-        Assert.That(timedOut.Reason, Is.EqualTo(AuthorizerReason.AuthorizerTimeout));
+        Assert.That(timedOut.Reason, Is.EqualTo(DecisionReason.AuthorizerTimeout));
         Assert.That(retried.IsAllowed, Is.True);
     }
 

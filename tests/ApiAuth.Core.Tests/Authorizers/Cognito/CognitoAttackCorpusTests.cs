@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -84,7 +85,7 @@ public sealed class CognitoAttackCorpusTests
         var token = TestJwt.Rs256(Key, TestJwt.IdTokenPayload().With("exp", TestJwt.Now.ToUnixTimeSeconds() - 20));
 
         Assert.That((await lenient.AuthorizeAsync(token, NoScopes)).IsAllowed, Is.True);
-        Assert.That((await _authorizer.AuthorizeAsync(token, NoScopes)).Reason, Is.EqualTo(AuthorizerReason.TokenExpired));
+        Assert.That((await _authorizer.AuthorizeAsync(token, NoScopes)).Reason, Is.EqualTo(DecisionReason.TokenExpired));
     }
 
     [Test]
@@ -107,80 +108,80 @@ public sealed class CognitoAttackCorpusTests
 
         _time.Advance(TimeSpan.FromHours(1));
 
-        Assert.That((await _authorizer.AuthorizeAsync(token, NoScopes)).Reason, Is.EqualTo(AuthorizerReason.TokenExpired));
+        Assert.That((await _authorizer.AuthorizeAsync(token, NoScopes)).Reason, Is.EqualTo(DecisionReason.TokenExpired));
     }
 
     private static long At(int secondsFromNow) => TestJwt.Now.ToUnixTimeSeconds() + secondsFromNow;
 
     private static IEnumerable<TestCaseData> Attacks()
     {
-        TestCaseData Case(string name, Func<string> token, AuthorizerReason reason, string[]? scopes = null) =>
+        TestCaseData Case(string name, Func<string> token, DecisionReason reason, string[]? scopes = null) =>
             new TestCaseData(token, scopes ?? NoScopes, reason).SetName(name);
 
         var id = TestJwt.IdTokenPayload();
         var access = TestJwt.AccessTokenPayload();
 
-        yield return Case("alg none with empty signature", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "none"), id, null), AuthorizerReason.AlgorithmNotAllowed);
-        yield return Case("alg none without signature part", () => TestJwt.Encode(TestJwt.Header(Key.Kid, "none")) + "." + TestJwt.Encode(id), AuthorizerReason.MalformedToken);
-        yield return Case("alg None capitalised", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "None"), id, null), AuthorizerReason.AlgorithmNotAllowed);
+        yield return Case("alg none with empty signature", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "none"), id, null), DecisionReason.AlgorithmNotAllowed);
+        yield return Case("alg none without signature part", () => TestJwt.Encode(TestJwt.Header(Key.Kid, "none")) + "." + TestJwt.Encode(id), DecisionReason.MalformedToken);
+        yield return Case("alg None capitalised", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "None"), id, null), DecisionReason.AlgorithmNotAllowed);
         yield return Case("HS256 signed with the RSA public key", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "HS256"), id,
-            data => HMACSHA256.HashData(Encoding.ASCII.GetBytes(Key.Rsa.ExportSubjectPublicKeyInfoPem()), data)), AuthorizerReason.AlgorithmNotAllowed);
+            data => HMACSHA256.HashData(Encoding.ASCII.GetBytes(Key.Rsa.ExportSubjectPublicKeyInfoPem()), data)), DecisionReason.AlgorithmNotAllowed);
         yield return Case("HS256 signed with the JWK modulus", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "HS256"), id,
-            data => HMACSHA256.HashData(Key.Rsa.ExportParameters(false).Modulus!, data)), AuthorizerReason.AlgorithmNotAllowed);
-        yield return Case("missing kid", () => TestJwt.Mint(TestJwt.Header(Key.Kid).Without("kid"), id, Key.SignRs256), AuthorizerReason.MissingKeyId);
-        yield return Case("empty kid", () => TestJwt.Mint(TestJwt.Header(""), id, Key.SignRs256), AuthorizerReason.MissingKeyId);
-        yield return Case("unknown kid", () => TestJwt.Rs256(Outsider, id), AuthorizerReason.UnknownKeyId);
-        yield return Case("other key's kid", () => TestJwt.Mint(TestJwt.Header(OtherKey.Kid), id, Key.SignRs256), AuthorizerReason.InvalidSignature);
-        yield return Case("attacker key under a trusted kid", () => TestJwt.Mint(TestJwt.Header(Key.Kid), id, Outsider.SignRs256), AuthorizerReason.InvalidSignature);
-        yield return Case("RS384 token for an RS256 pool", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "RS384"), id, Key.SignRs384), AuthorizerReason.AlgorithmNotAllowed);
-        yield return Case("key pinned to RS512 in the JWKS", () => TestJwt.Rs256(Rs512Key, id), AuthorizerReason.KeyAlgorithmMismatch);
-        yield return Case("encryption key in the JWKS", () => TestJwt.Rs256(EncryptionKey, id), AuthorizerReason.KeyAlgorithmMismatch);
-        yield return Case("expired", () => TestJwt.Rs256(Key, id.With("exp", At(-1))), AuthorizerReason.TokenExpired);
-        yield return Case("expires exactly now", () => TestJwt.Rs256(Key, id.With("exp", At(0))), AuthorizerReason.TokenExpired);
-        yield return Case("exp that is not a number", () => TestJwt.Rs256(Key, id.With("exp", "tomorrow")), AuthorizerReason.MalformedToken);
-        yield return Case("no exp", () => TestJwt.Rs256(Key, id.Without("exp")), AuthorizerReason.MissingExpiration);
-        yield return Case("not yet valid", () => TestJwt.Rs256(Key, id.With("nbf", At(60))), AuthorizerReason.TokenNotYetValid);
-        yield return Case("issued in the future", () => TestJwt.Rs256(Key, id.With("iat", At(60))), AuthorizerReason.TokenIssuedInFuture);
-        yield return Case("other pool", () => TestJwt.Rs256(Key, id.With("iss", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_OtherPool")), AuthorizerReason.InvalidIssuer);
-        yield return Case("other region", () => TestJwt.Rs256(Key, id.With("iss", "https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_TestPool1")), AuthorizerReason.InvalidIssuer);
-        yield return Case("issuer with trailing slash", () => TestJwt.Rs256(Key, id.With("iss", TestJwt.Issuer + "/")), AuthorizerReason.InvalidIssuer);
-        yield return Case("issuer over http", () => TestJwt.Rs256(Key, id.With("iss", TestJwt.Issuer.Replace("https:", "http:", StringComparison.Ordinal))), AuthorizerReason.InvalidIssuer);
-        yield return Case("issuer in other case", () => TestJwt.Rs256(Key, id.With("iss", TestJwt.Issuer.ToUpperInvariant())), AuthorizerReason.InvalidIssuer);
-        yield return Case("no issuer", () => TestJwt.Rs256(Key, id.Without("iss")), AuthorizerReason.InvalidIssuer);
-        yield return Case("wrong aud", () => TestJwt.Rs256(Key, id.With("aud", "client-evil")), AuthorizerReason.AudienceNotAllowed);
-        yield return Case("no aud", () => TestJwt.Rs256(Key, id.Without("aud")), AuthorizerReason.AudienceNotAllowed);
-        yield return Case("wrong client_id", () => TestJwt.Rs256(Key, access.With("client_id", "client-evil")), AuthorizerReason.ClientIdNotAllowed, OrdersRead);
-        yield return Case("access token where an id token is required", () => TestJwt.Rs256(Key, access), AuthorizerReason.IdTokenRequired);
-        yield return Case("id token where an access token is required", () => TestJwt.Rs256(Key, id), AuthorizerReason.AccessTokenRequired, OrdersRead);
-        yield return Case("access token without the scope", () => TestJwt.Rs256(Key, access.With("scope", "profile")), AuthorizerReason.InsufficientScope, OrdersRead);
-        yield return Case("scope prefix is not the scope", () => TestJwt.Rs256(Key, access.With("scope", "orders/readx orders")), AuthorizerReason.InsufficientScope, OrdersRead);
-        yield return Case("no token_use", () => TestJwt.Rs256(Key, id.Without("token_use")), AuthorizerReason.InvalidTokenUse);
-        yield return Case("unknown token_use", () => TestJwt.Rs256(Key, id.With("token_use", "refresh")), AuthorizerReason.InvalidTokenUse);
+            data => HMACSHA256.HashData(Key.Rsa.ExportParameters(false).Modulus!, data)), DecisionReason.AlgorithmNotAllowed);
+        yield return Case("missing kid", () => TestJwt.Mint(TestJwt.Header(Key.Kid).Without("kid"), id, Key.SignRs256), DecisionReason.MissingKeyId);
+        yield return Case("empty kid", () => TestJwt.Mint(TestJwt.Header(""), id, Key.SignRs256), DecisionReason.MissingKeyId);
+        yield return Case("unknown kid", () => TestJwt.Rs256(Outsider, id), DecisionReason.UnknownKeyId);
+        yield return Case("other key's kid", () => TestJwt.Mint(TestJwt.Header(OtherKey.Kid), id, Key.SignRs256), DecisionReason.InvalidSignature);
+        yield return Case("attacker key under a trusted kid", () => TestJwt.Mint(TestJwt.Header(Key.Kid), id, Outsider.SignRs256), DecisionReason.InvalidSignature);
+        yield return Case("RS384 token for an RS256 pool", () => TestJwt.Mint(TestJwt.Header(Key.Kid, "RS384"), id, Key.SignRs384), DecisionReason.AlgorithmNotAllowed);
+        yield return Case("key pinned to RS512 in the JWKS", () => TestJwt.Rs256(Rs512Key, id), DecisionReason.KeyAlgorithmMismatch);
+        yield return Case("encryption key in the JWKS", () => TestJwt.Rs256(EncryptionKey, id), DecisionReason.KeyAlgorithmMismatch);
+        yield return Case("expired", () => TestJwt.Rs256(Key, id.With("exp", At(-1))), DecisionReason.TokenExpired);
+        yield return Case("expires exactly now", () => TestJwt.Rs256(Key, id.With("exp", At(0))), DecisionReason.TokenExpired);
+        yield return Case("exp that is not a number", () => TestJwt.Rs256(Key, id.With("exp", "tomorrow")), DecisionReason.MalformedToken);
+        yield return Case("no exp", () => TestJwt.Rs256(Key, id.Without("exp")), DecisionReason.MissingExpiration);
+        yield return Case("not yet valid", () => TestJwt.Rs256(Key, id.With("nbf", At(60))), DecisionReason.TokenNotYetValid);
+        yield return Case("issued in the future", () => TestJwt.Rs256(Key, id.With("iat", At(60))), DecisionReason.TokenIssuedInFuture);
+        yield return Case("other pool", () => TestJwt.Rs256(Key, id.With("iss", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_OtherPool")), DecisionReason.InvalidIssuer);
+        yield return Case("other region", () => TestJwt.Rs256(Key, id.With("iss", "https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_TestPool1")), DecisionReason.InvalidIssuer);
+        yield return Case("issuer with trailing slash", () => TestJwt.Rs256(Key, id.With("iss", TestJwt.Issuer + "/")), DecisionReason.InvalidIssuer);
+        yield return Case("issuer over http", () => TestJwt.Rs256(Key, id.With("iss", TestJwt.Issuer.Replace("https:", "http:", StringComparison.Ordinal))), DecisionReason.InvalidIssuer);
+        yield return Case("issuer in other case", () => TestJwt.Rs256(Key, id.With("iss", TestJwt.Issuer.ToUpperInvariant())), DecisionReason.InvalidIssuer);
+        yield return Case("no issuer", () => TestJwt.Rs256(Key, id.Without("iss")), DecisionReason.InvalidIssuer);
+        yield return Case("wrong aud", () => TestJwt.Rs256(Key, id.With("aud", "client-evil")), DecisionReason.AudienceNotAllowed);
+        yield return Case("no aud", () => TestJwt.Rs256(Key, id.Without("aud")), DecisionReason.AudienceNotAllowed);
+        yield return Case("wrong client_id", () => TestJwt.Rs256(Key, access.With("client_id", "client-evil")), DecisionReason.ClientIdNotAllowed, OrdersRead);
+        yield return Case("access token where an id token is required", () => TestJwt.Rs256(Key, access), DecisionReason.IdTokenRequired);
+        yield return Case("id token where an access token is required", () => TestJwt.Rs256(Key, id), DecisionReason.AccessTokenRequired, OrdersRead);
+        yield return Case("access token without the scope", () => TestJwt.Rs256(Key, access.With("scope", "profile")), DecisionReason.InsufficientScope, OrdersRead);
+        yield return Case("scope prefix is not the scope", () => TestJwt.Rs256(Key, access.With("scope", "orders/readx orders")), DecisionReason.InsufficientScope, OrdersRead);
+        yield return Case("no token_use", () => TestJwt.Rs256(Key, id.Without("token_use")), DecisionReason.InvalidTokenUse);
+        yield return Case("unknown token_use", () => TestJwt.Rs256(Key, id.With("token_use", "refresh")), DecisionReason.InvalidTokenUse);
         yield return Case("tampered payload", () =>
         {
             var parts = TestJwt.Rs256(Key, id).Split('.');
             return parts[0] + "." + TestJwt.Encode(id.With("cognito:groups", new[] { "admins", "root" })) + "." + parts[2];
-        }, AuthorizerReason.InvalidSignature);
+        }, DecisionReason.InvalidSignature);
         yield return Case("tampered signature", () =>
         {
             var token = TestJwt.Rs256(Key, id);
             return token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA");
-        }, AuthorizerReason.InvalidSignature);
-        yield return Case("jku header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("jku", "https://evil.example/jwks.json"), id, Key.SignRs256), AuthorizerReason.UntrustedKeyReference);
-        yield return Case("x5u header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("x5u", "https://evil.example/cert.pem"), id, Key.SignRs256), AuthorizerReason.UntrustedKeyReference);
-        yield return Case("x5c header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("x5c", new[] { "MIIC" }), id, Key.SignRs256), AuthorizerReason.UntrustedKeyReference);
-        yield return Case("embedded jwk header", () => TestJwt.Mint(TestJwt.Header(Outsider.Kid).With("jwk", Outsider.Jwk()), id, Outsider.SignRs256), AuthorizerReason.UntrustedKeyReference);
-        yield return Case("crit header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("crit", new[] { "exp" }).With("exp", 1), id, Key.SignRs256), AuthorizerReason.CriticalHeaderNotSupported);
-        yield return Case("oversized token", () => TestJwt.Rs256(Key, id.With("padding", new string('x', 9000))), AuthorizerReason.TokenTooLarge);
-        yield return Case("empty token", () => "", AuthorizerReason.MissingToken);
-        yield return Case("garbage", () => "not-a-jwt", AuthorizerReason.MalformedToken);
-        yield return Case("bad base64 header", () => "!!!.e30.sig", AuthorizerReason.MalformedToken);
-        yield return Case("header that is not JSON", () => TestJwt.Encode(new()).Replace("e30", "bm90IGpzb24", StringComparison.Ordinal) + "." + TestJwt.Encode(id) + ".c2ln", AuthorizerReason.MalformedToken);
-        yield return Case("five-part JWE", () => "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", AuthorizerReason.MalformedToken);
+        }, DecisionReason.InvalidSignature);
+        yield return Case("jku header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("jku", "https://evil.example/jwks.json"), id, Key.SignRs256), DecisionReason.UntrustedKeyReference);
+        yield return Case("x5u header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("x5u", "https://evil.example/cert.pem"), id, Key.SignRs256), DecisionReason.UntrustedKeyReference);
+        yield return Case("x5c header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("x5c", new[] { "MIIC" }), id, Key.SignRs256), DecisionReason.UntrustedKeyReference);
+        yield return Case("embedded jwk header", () => TestJwt.Mint(TestJwt.Header(Outsider.Kid).With("jwk", Outsider.Jwk()), id, Outsider.SignRs256), DecisionReason.UntrustedKeyReference);
+        yield return Case("crit header", () => TestJwt.Mint(TestJwt.Header(Key.Kid).With("crit", new[] { "exp" }).With("exp", 1), id, Key.SignRs256), DecisionReason.CriticalHeaderNotSupported);
+        yield return Case("oversized token", () => TestJwt.Rs256(Key, id.With("padding", new string('x', 9000))), DecisionReason.TokenTooLarge);
+        yield return Case("empty token", () => "", DecisionReason.MissingToken);
+        yield return Case("garbage", () => "not-a-jwt", DecisionReason.MalformedToken);
+        yield return Case("bad base64 header", () => "!!!.e30.sig", DecisionReason.MalformedToken);
+        yield return Case("header that is not JSON", () => TestJwt.Encode(new()).Replace("e30", "bm90IGpzb24", StringComparison.Ordinal) + "." + TestJwt.Encode(id) + ".c2ln", DecisionReason.MalformedToken);
+        yield return Case("five-part JWE", () => "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", DecisionReason.MalformedToken);
     }
 
     [TestCaseSource(nameof(Attacks))]
-    public async Task Attack_is_rejected_with_401_and_a_precise_reason(Func<string> token, string[] scopes, AuthorizerReason reason)
+    public async Task Attack_is_rejected_with_401_and_a_precise_reason(Func<string> token, string[] scopes, DecisionReason reason)
     {
         var outcome = await _authorizer.AuthorizeAsync(token(), scopes);
 
@@ -199,6 +200,6 @@ public sealed class CognitoAttackCorpusTests
         var outcome = await empty.AuthorizeAsync(TestJwt.Rs256(Key, TestJwt.IdTokenPayload()), NoScopes);
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.NoSigningKeys));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.NoSigningKeys));
     }
 }

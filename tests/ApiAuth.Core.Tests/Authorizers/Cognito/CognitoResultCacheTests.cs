@@ -1,6 +1,7 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -136,7 +137,7 @@ public sealed class CognitoResultCacheTests : IDisposable
         {
             Assert.That(justBefore.IsAllowed, Is.True);
             Assert.That(atExpiry.StatusCode, Is.EqualTo(401));
-            Assert.That(atExpiry.Reason, Is.EqualTo(AuthorizerReason.TokenExpired));
+            Assert.That(atExpiry.Reason, Is.EqualTo(DecisionReason.TokenExpired));
             Assert.That(_hits.Hits, Is.EqualTo(2), "both later answers came from the cache, the expiry from its per-hit check");
             Assert.That(authorizer.CachedResults, Is.Zero, "an expired token's entry is dropped");
         });
@@ -155,7 +156,7 @@ public sealed class CognitoResultCacheTests : IDisposable
         var pastSkew = await authorizer.AuthorizeAsync(token, NoScopes);
 
         Assert.That(withinSkew.IsAllowed, Is.True);
-        Assert.That(pastSkew.Reason, Is.EqualTo(AuthorizerReason.TokenExpired));
+        Assert.That(pastSkew.Reason, Is.EqualTo(DecisionReason.TokenExpired));
         Assert.That(_hits.Hits, Is.EqualTo(2));
     }
 
@@ -175,9 +176,9 @@ public sealed class CognitoResultCacheTests : IDisposable
             Assert.That(read.IsAllowed, Is.True);
             Assert.That(read.Scopes, Is.EqualTo(new[] { "orders/read", "profile" }));
             Assert.That(write.StatusCode, Is.EqualTo(401));
-            Assert.That(write.Reason, Is.EqualTo(AuthorizerReason.InsufficientScope));
+            Assert.That(write.Reason, Is.EqualTo(DecisionReason.InsufficientScope));
             Assert.That(eitherOne.IsAllowed, Is.True);
-            Assert.That(noScopes.Reason, Is.EqualTo(AuthorizerReason.IdTokenRequired), "a route without scopes needs an id token");
+            Assert.That(noScopes.Reason, Is.EqualTo(DecisionReason.IdTokenRequired), "a route without scopes needs an id token");
             Assert.That(_hits.Hits, Is.EqualTo(3), "every answer after the first came from the cache");
         });
     }
@@ -191,7 +192,7 @@ public sealed class CognitoResultCacheTests : IDisposable
 
         var scoped = await authorizer.AuthorizeAsync(token, ["orders/read"]);
 
-        Assert.That(scoped.Reason, Is.EqualTo(AuthorizerReason.AccessTokenRequired));
+        Assert.That(scoped.Reason, Is.EqualTo(DecisionReason.AccessTokenRequired));
         Assert.That(_hits.Hits, Is.EqualTo(1));
     }
 
@@ -218,9 +219,9 @@ public sealed class CognitoResultCacheTests : IDisposable
 
         Assert.Multiple(() =>
         {
-            Assert.That(unknown.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId));
+            Assert.That(unknown.Reason, Is.EqualTo(DecisionReason.UnknownKeyId));
             Assert.That(removed.StatusCode, Is.EqualTo(401));
-            Assert.That(removed.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId), "no longer answered from the cache");
+            Assert.That(removed.Reason, Is.EqualTo(DecisionReason.UnknownKeyId), "no longer answered from the cache");
             Assert.That(kept.IsAllowed, Is.True, "a key still published keeps working (validated once against the new set)");
             Assert.That(keptAgain.IsAllowed, Is.True);
             Assert.That(_hits.Hits, Is.EqualTo(1), "only the last call is a hit");
@@ -299,9 +300,9 @@ public sealed class CognitoResultCacheTests : IDisposable
         var allowed = await authorizer.AuthorizeAsync(token, ["orders/read"]);
         var refusedAgain = await authorizer.AuthorizeAsync(token, ["orders/write"]);
 
-        Assert.That(refused.Reason, Is.EqualTo(AuthorizerReason.InsufficientScope));
+        Assert.That(refused.Reason, Is.EqualTo(DecisionReason.InsufficientScope));
         Assert.That(allowed.IsAllowed, Is.True);
-        Assert.That(refusedAgain.Reason, Is.EqualTo(AuthorizerReason.InsufficientScope));
+        Assert.That(refusedAgain.Reason, Is.EqualTo(DecisionReason.InsufficientScope));
         Assert.That(_hits.Hits, Is.EqualTo(1));
     }
 
@@ -318,7 +319,7 @@ public sealed class CognitoResultCacheTests : IDisposable
         var tampered = await authorizer.AuthorizeAsync(tamperedToken, NoScopes);
 
         Assert.That(tampered.StatusCode, Is.EqualTo(401));
-        Assert.That(tampered.Reason, Is.EqualTo(AuthorizerReason.InvalidSignature));
+        Assert.That(tampered.Reason, Is.EqualTo(DecisionReason.InvalidSignature));
         Assert.That(_hits.Hits, Is.Zero);
     }
 

@@ -1,5 +1,6 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,15 +12,15 @@ public class MalformedAuthorizerResultTests
 
     private static IEnumerable<TestCaseData> MalformedResponses()
     {
-        yield return new TestCaseData(null, AuthorizerReason.MalformedAuthorizerResult).SetName("null response");
-        yield return new TestCaseData(new CustomAuthorizerResponse { PolicyDocument = AllowAll }, AuthorizerReason.MalformedAuthorizerResult).SetName("no principal");
-        yield return new TestCaseData(new CustomAuthorizerResponse { PrincipalID = "", PolicyDocument = AllowAll }, AuthorizerReason.MalformedAuthorizerResult).SetName("empty principal");
-        yield return new TestCaseData(new CustomAuthorizerResponse { PrincipalID = "u" }, AuthorizerReason.MalformedAuthorizerResult).SetName("no policy");
-        yield return new TestCaseData(Context("nested", new Dictionary<string, object> { ["a"] = 1 }), AuthorizerReason.MalformedAuthorizerResult).SetName("context object value");
-        yield return new TestCaseData(Context("list", new[] { "a", "b" }), AuthorizerReason.MalformedAuthorizerResult).SetName("context array value");
-        yield return new TestCaseData(Context("nothing", null), AuthorizerReason.MalformedAuthorizerResult).SetName("context null value");
-        yield return new TestCaseData(Context("when", DateTime.UnixEpoch), AuthorizerReason.MalformedAuthorizerResult).SetName("context date value");
-        yield return new TestCaseData(AuthorizerFixtures.Answer("u", "Perhaps", "*"), AuthorizerReason.MalformedPolicyDocument).SetName("policy the engine refuses");
+        yield return new TestCaseData(null, DecisionReason.MalformedAuthorizerResult).SetName("null response");
+        yield return new TestCaseData(new CustomAuthorizerResponse { PolicyDocument = AllowAll }, DecisionReason.MalformedAuthorizerResult).SetName("no principal");
+        yield return new TestCaseData(new CustomAuthorizerResponse { PrincipalID = "", PolicyDocument = AllowAll }, DecisionReason.MalformedAuthorizerResult).SetName("empty principal");
+        yield return new TestCaseData(new CustomAuthorizerResponse { PrincipalID = "u" }, DecisionReason.MalformedAuthorizerResult).SetName("no policy");
+        yield return new TestCaseData(Context("nested", new Dictionary<string, object> { ["a"] = 1 }), DecisionReason.MalformedAuthorizerResult).SetName("context object value");
+        yield return new TestCaseData(Context("list", new[] { "a", "b" }), DecisionReason.MalformedAuthorizerResult).SetName("context array value");
+        yield return new TestCaseData(Context("nothing", null), DecisionReason.MalformedAuthorizerResult).SetName("context null value");
+        yield return new TestCaseData(Context("when", DateTime.UnixEpoch), DecisionReason.MalformedAuthorizerResult).SetName("context date value");
+        yield return new TestCaseData(AuthorizerFixtures.Answer("u", "Perhaps", "*"), DecisionReason.MalformedPolicyDocument).SetName("policy the engine refuses");
         yield return new TestCaseData(
             new CustomAuthorizerResponse
             {
@@ -29,11 +30,11 @@ public class MalformedAuthorizerResultTests
                     Statement = [new AuthorizerPolicyStatement { Effect = "Allow", Condition = new Dictionary<string, IDictionary<string, object>> { ["StringEquals"] = new Dictionary<string, object> { ["k"] = new object() } } }],
                 },
             },
-            AuthorizerReason.MalformedPolicyDocument).SetName("condition value that is not a string");
+            DecisionReason.MalformedPolicyDocument).SetName("condition value that is not a string");
     }
 
     [TestCaseSource(nameof(MalformedResponses))]
-    public async Task Malformed_result_is_500_and_never_cached(CustomAuthorizerResponse? response, AuthorizerReason reason)
+    public async Task Malformed_result_is_500_and_never_cached(CustomAuthorizerResponse? response, DecisionReason reason)
     {
         var authorizer = new ScriptedAuthorizer((_, _) => Task.FromResult(response!));
         using var invoker = new CustomAuthorizerInvoker(

@@ -1,5 +1,6 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -101,7 +102,7 @@ public class RequestAuthorizerTests
         var outcome = await invoker.AuthorizeAsync("req", request);
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.MissingIdentitySource));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.MissingIdentitySource));
         Assert.That(authorizer.Invocations, Is.Zero);
     }
 

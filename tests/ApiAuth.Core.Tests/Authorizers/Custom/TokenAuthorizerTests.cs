@@ -1,6 +1,7 @@
 using System.Text.Json;
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Custom;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -68,7 +69,7 @@ public class TokenAuthorizerTests
         Assert.That(outcome.Message, Is.EqualTo("Unauthorized"));
         Assert.That(outcome.ErrorType, Is.EqualTo("UnauthorizedException"));
         Assert.That(outcome.GatewayResponseType, Is.EqualTo("UNAUTHORIZED"));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerUnauthorized));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.AuthorizerUnauthorized));
     }
 
     [Test]
@@ -79,7 +80,7 @@ public class TokenAuthorizerTests
         var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "t"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerUnauthorized));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.AuthorizerUnauthorized));
     }
 
     [Test]
@@ -93,7 +94,7 @@ public class TokenAuthorizerTests
         Assert.That(outcome.Message, Is.Null);
         Assert.That(outcome.ErrorType, Is.EqualTo("AuthorizerConfigurationException"));
         Assert.That(outcome.GatewayResponseType, Is.EqualTo("AUTHORIZER_CONFIGURATION_ERROR"));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerException));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.AuthorizerException));
     }
 
     [Test]
@@ -106,7 +107,7 @@ public class TokenAuthorizerTests
         Assert.That(outcome.StatusCode, Is.EqualTo(403));
         Assert.That(outcome.Message, Is.EqualTo("User is not authorized to access this resource with an explicit deny"));
         Assert.That(outcome.ErrorType, Is.EqualTo("AccessDeniedException"));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.ExplicitDeny));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.ExplicitDeny));
     }
 
     [Test]
@@ -118,7 +119,7 @@ public class TokenAuthorizerTests
 
         Assert.That(outcome.StatusCode, Is.EqualTo(403));
         Assert.That(outcome.Message, Is.EqualTo("User is not authorized to access this resource"));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.ImplicitDeny));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.ImplicitDeny));
     }
 
     [Test]
@@ -132,7 +133,7 @@ public class TokenAuthorizerTests
         var outcome = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(500));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerTimeout));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.AuthorizerTimeout));
     }
 
     [Test]
@@ -150,7 +151,7 @@ public class TokenAuthorizerTests
         _time.Advance(CustomAuthorizerDefinition.DefaultTimeout);
         var outcome = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.AuthorizerTimeout));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.AuthorizerTimeout));
         Assert.That(seen.IsCancellationRequested, Is.True, "the authorizer's own token fired, so it can stop its work");
     }
 
@@ -164,7 +165,7 @@ public class TokenAuthorizerTests
         var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, token));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.MissingIdentitySource));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.MissingIdentitySource));
         Assert.That(authorizer.Invocations, Is.Zero);
     }
 
@@ -178,7 +179,7 @@ public class TokenAuthorizerTests
         var accepted = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, "Bearer abc.def"));
 
         Assert.That(rejected.StatusCode, Is.EqualTo(401));
-        Assert.That(rejected.Reason, Is.EqualTo(AuthorizerReason.ValidationExpressionMismatch));
+        Assert.That(rejected.Reason, Is.EqualTo(DecisionReason.ValidationExpressionMismatch));
         Assert.That(accepted.IsAllowed, Is.True);
         Assert.That(authorizer.Invocations, Is.EqualTo(1));
     }
@@ -192,7 +193,7 @@ public class TokenAuthorizerTests
         var outcome = await invoker.AuthorizeAsync("auth", AuthorizerFixtures.Request(AuthorizerFixtures.GetPets, new string('a', 5000) + "c"));
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.ValidationExpressionTimeout));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.ValidationExpressionTimeout));
         Assert.That(authorizer.Invocations, Is.Zero);
     }
 

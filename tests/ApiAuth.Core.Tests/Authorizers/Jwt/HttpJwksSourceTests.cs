@@ -1,6 +1,7 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -66,7 +67,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         _time.Advance(JwksSource.MinimumRefreshInterval);
         var afterInterval = await authorizer.AuthorizeAsync(Token(Key2), NoScopes);
 
-        Assert.That(tooSoon.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId), "within 10 s of the last fetch no refetch happens");
+        Assert.That(tooSoon.Reason, Is.EqualTo(DecisionReason.UnknownKeyId), "within 10 s of the last fetch no refetch happens");
         Assert.That(afterInterval.IsAllowed, Is.True, afterInterval.Reason.ToString());
         Assert.That(server.Requests, Is.EqualTo(2));
     }
@@ -97,7 +98,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         await Flood(100);
         Assert.That(server.Requests, Is.EqualTo(3), "10 s later: one more refresh");
 
-        Assert.That(first.Concat(second).Select(o => o.Reason).Distinct(), Is.EqualTo(new[] { AuthorizerReason.UnknownKeyId }));
+        Assert.That(first.Concat(second).Select(o => o.Reason).Distinct(), Is.EqualTo(new[] { DecisionReason.UnknownKeyId }));
         Assert.That((await authorizer.AuthorizeAsync(Token(Key1), NoScopes)).IsAllowed, Is.True, "real users are unaffected");
     }
 
@@ -114,7 +115,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         var unknown = await authorizer.AuthorizeAsync(Token(Key2), NoScopes);
 
         Assert.That(stillWorks.IsAllowed, Is.True, stillWorks.Reason.ToString());
-        Assert.That(unknown.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId));
+        Assert.That(unknown.Reason, Is.EqualTo(DecisionReason.UnknownKeyId));
     }
 
     [Test]
@@ -133,7 +134,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         var unknown = await authorizer.AuthorizeAsync(Token(Key2), NoScopes);
 
         Assert.That(stillWorks.IsAllowed, Is.True, stillWorks.Reason.ToString());
-        Assert.That(unknown.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId));
+        Assert.That(unknown.Reason, Is.EqualTo(DecisionReason.UnknownKeyId));
     }
 
     [Test]
@@ -147,7 +148,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         var outcome = await authorizer.AuthorizeAsync(Token(Key1), NoScopes);
 
         Assert.That(outcome.StatusCode, Is.EqualTo(401));
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.NoSigningKeys));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.NoSigningKeys));
     }
 
     [TestCase(500, null, TestName = "HTTP 500")]
@@ -216,7 +217,7 @@ public sealed class HttpJwksSourceTests : IDisposable
         var removed = await authorizer.AuthorizeAsync(Token(Key1), NoScopes);
         var kept = await authorizer.AuthorizeAsync(Token(Key2), NoScopes);
 
-        Assert.That(removed.Reason, Is.EqualTo(AuthorizerReason.UnknownKeyId));
+        Assert.That(removed.Reason, Is.EqualTo(DecisionReason.UnknownKeyId));
         Assert.That(kept.IsAllowed, Is.True);
     }
 
@@ -227,7 +228,7 @@ public sealed class HttpJwksSourceTests : IDisposable
 
         var outcome = await Authorizer(server.Uri).AuthorizeAsync(Token(Key1), NoScopes);
 
-        Assert.That(outcome.Reason, Is.EqualTo(AuthorizerReason.NoSigningKeys));
+        Assert.That(outcome.Reason, Is.EqualTo(DecisionReason.NoSigningKeys));
     }
 
     private sealed class BreakableHandler : DelegatingHandler

@@ -16,7 +16,7 @@ public class JwksSourceTests
             var source = JwksSource.FromFile(path);
 
             Assert.That((await source.FindKeyAsync("k1", default)).Key?.Kid, Is.EqualTo("k1"));
-            Assert.That((await source.FindKeyAsync("k2", default)).Failure, Is.EqualTo(ApiAuth.Authorizers.AuthorizerReason.UnknownKeyId));
+            Assert.That((await source.FindKeyAsync("k2", default)).Failure, Is.EqualTo(ApiAuth.Gateway.DecisionReason.UnknownKeyId));
         }
         finally
         {

@@ -1,5 +1,6 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -51,7 +52,7 @@ public sealed class JwtAuthorizerTests
         Assert.That((await _authorizer.AuthorizeAsync(TestJwt.Rs256(Key, payload), NoScopes)).IsAllowed, Is.True);
         Assert.That(
             (await _authorizer.AuthorizeAsync(TestJwt.Rs256(Key, payload.With("client_id", "evil")), NoScopes)).Reason,
-            Is.EqualTo(AuthorizerReason.AudienceNotAllowed));
+            Is.EqualTo(DecisionReason.AudienceNotAllowed));
     }
 
     [Test]
@@ -69,9 +70,9 @@ public sealed class JwtAuthorizerTests
         var missingScope = await _authorizer.AuthorizeAsync(TestJwt.Rs256(Key, Payload()), ["write:pets"]);
         var wrongIssuer = await _authorizer.AuthorizeAsync(TestJwt.Rs256(Key, Payload().With("iss", "https://example.auth0.com")), NoScopes);
 
-        Assert.That(wrongAudience.Reason, Is.EqualTo(AuthorizerReason.AudienceNotAllowed));
-        Assert.That(missingScope.Reason, Is.EqualTo(AuthorizerReason.InsufficientScope));
-        Assert.That(wrongIssuer.Reason, Is.EqualTo(AuthorizerReason.InvalidIssuer));
+        Assert.That(wrongAudience.Reason, Is.EqualTo(DecisionReason.AudienceNotAllowed));
+        Assert.That(missingScope.Reason, Is.EqualTo(DecisionReason.InsufficientScope));
+        Assert.That(wrongIssuer.Reason, Is.EqualTo(DecisionReason.InvalidIssuer));
         Assert.That(new[] { wrongAudience.StatusCode, missingScope.StatusCode, wrongIssuer.StatusCode }, Is.All.EqualTo(401));
     }
 

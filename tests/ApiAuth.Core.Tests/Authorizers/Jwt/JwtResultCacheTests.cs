@@ -1,5 +1,6 @@
-using ApiAuth.Authorizers;
 using ApiAuth.Authorizers.Jwt;
+using ApiAuth.Authorizers;
+using ApiAuth.Gateway;
 using ApiAuth.Tests.Authorizers.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,7 +55,7 @@ public sealed class JwtResultCacheTests : IDisposable
         Assert.Multiple(() =>
         {
             Assert.That(read.IsAllowed, Is.True);
-            Assert.That(write.Reason, Is.EqualTo(AuthorizerReason.InsufficientScope));
+            Assert.That(write.Reason, Is.EqualTo(DecisionReason.InsufficientScope));
             Assert.That(none.IsAllowed, Is.True, "a route without scopes checks none");
             Assert.That(none.PrincipalId, Is.EqualTo("auth0|123"));
             Assert.That(_hits.Hits, Is.EqualTo(2));
@@ -71,7 +72,7 @@ public sealed class JwtResultCacheTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(30));
         var expired = await _authorizer.AuthorizeAsync(token, NoScopes);
 
-        Assert.That(expired.Reason, Is.EqualTo(AuthorizerReason.TokenExpired));
+        Assert.That(expired.Reason, Is.EqualTo(DecisionReason.TokenExpired));
         Assert.That(_hits.Hits, Is.EqualTo(1));
     }
 
@@ -83,8 +84,8 @@ public sealed class JwtResultCacheTests : IDisposable
         var first = await _authorizer.AuthorizeAsync(token, NoScopes);
         var second = await _authorizer.AuthorizeAsync(token, NoScopes);
 
-        Assert.That(first.Reason, Is.EqualTo(AuthorizerReason.AudienceNotAllowed));
-        Assert.That(second.Reason, Is.EqualTo(AuthorizerReason.AudienceNotAllowed));
+        Assert.That(first.Reason, Is.EqualTo(DecisionReason.AudienceNotAllowed));
+        Assert.That(second.Reason, Is.EqualTo(DecisionReason.AudienceNotAllowed));
         Assert.That(_hits.Hits, Is.Zero);
         Assert.That(_authorizer.CachedResults, Is.Zero);
     }

@@ -61,37 +61,40 @@ public static class ApiAuthServiceCollectionExtensions
         services.AddHttpClient(ApiAuthDefaults.JwksHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddMetrics();
         services.TryAddSingleton(sp => new ApiAuthMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        // The API checked whole, once; its problems come with the adapter's in one start-up error.
+        services.TryAddSingleton(sp => ApiModelBinding.Build(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value, ContentRoot(sp)));
         services.TryAddSingleton<IGatewayAuthorizers>(sp => GatewayAuthorizersFactory.Create(
-            sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value,
+            sp.GetRequiredService<ApiModelBuild>().Model ?? throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), sp.GetRequiredService<ApiModelBuild>().Problems),
             sp,
             sp.GetRequiredService<TimeProvider>(),
-            ContentRoot(sp),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ApiAuthDefaults.JwksHttpClientName)));
         services.TryAddSingleton(sp =>
         {
             var apiAuthOptions = sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value;
             var testHooks = sp.GetService<IApiAuthTestHooks>();
-            // The authorizers' problems, the test kit's and the rest of the API's come in one start-up error.
+            var build = sp.GetRequiredService<ApiModelBuild>();
             IGatewayAuthorizers? authorizers = null;
-            IEnumerable<string> authorizerProblems = testHooks?.Attach(apiAuthOptions) ?? [];
-            try
+            var problems = new List<string>(testHooks?.Attach(apiAuthOptions) ?? []);
+            if (build.Model is not null)
             {
-                authorizers = sp.GetService<IGatewayAuthorizers>();
+                try
+                {
+                    authorizers = sp.GetService<IGatewayAuthorizers>();
+                }
+                catch (OptionsValidationException exception)
+                {
+                    problems.AddRange(exception.Failures);
+                }
             }
-            catch (OptionsValidationException exception)
-            {
-                authorizerProblems = authorizerProblems.Concat(exception.Failures);
-            }
-            authorizerProblems = authorizerProblems.Concat(sp.GetRequiredService<ConfiguredRoutes>().Problems);
-            return ApiGatewayFactory.Create(apiAuthOptions, authorizers, authorizerProblems, sp.GetRequiredService<TimeProvider>(), ContentRoot(sp), testHooks?.Credentials,
+            return ApiGatewayFactory.Create(apiAuthOptions, build, authorizers, problems, sp.GetRequiredService<TimeProvider>(), testHooks?.Credentials,
                 sp.GetService<ApiAuth.UsagePlans.IApiKeyStore>(),
                 errors => sp.GetRequiredService<ApiAuth.AspNetCore.Redis.RedisSetup>().Counters(apiAuthOptions, errors));
         });
         services.TryAddSingleton(sp => new GatewayRequestReader(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
-        services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
+        services.TryAddSingleton(sp => new GatewayResponseWriter(sp.GetRequiredService<ApiModelBuild>()));
         services.TryAddSingleton<ApiAuthDecisionService>();
         services.TryAddSingleton<ApiAuth.AspNetCore.Redis.RedisSetup>();
-        services.TryAddSingleton(sp => new ConfiguredRoutes(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value));
+        services.TryAddSingleton(sp => new ConfiguredRoutes(sp.GetRequiredService<IOptions<ApiAuthOptions>>().Value, sp.GetRequiredService<ApiModelBuild>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ConfiguredRouteMatcherPolicy>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ApiAuthRequirementHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ApiAuthStartupValidation>());

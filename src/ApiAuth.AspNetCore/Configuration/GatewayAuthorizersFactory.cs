@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
-using ApiAuth.Arns;
 using ApiAuth.AspNetCore.Telemetry;
 using ApiAuth.Authorizers.Cognito;
 using ApiAuth.Authorizers.Custom;
 using ApiAuth.Authorizers.Jwt;
 using ApiAuth.Gateway;
+using ApiAuth.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,10 +12,10 @@ using Microsoft.Extensions.Options;
 
 namespace ApiAuth.AspNetCore.Configuration;
 
-/// <summary>Builds the API's authorizers from configuration and the custom authorizers registered in DI.</summary>
+/// <summary>Gives the model's authorizers their implementations: keys from the JWKS client, custom authorizers from DI.</summary>
 internal static class GatewayAuthorizersFactory
 {
-    public static GatewayAuthorizers Create(ApiAuthOptions options, IServiceProvider services, TimeProvider time, string contentRoot, HttpClient jwksClient)
+    public static GatewayAuthorizers Create(ApiModel model, IServiceProvider services, TimeProvider time, HttpClient jwksClient)
     {
         // Only AddApiAuthTestKit registers hooks: outside tests the authorizers are exactly the configured ones.
         var testHooks = services.GetService<TestHooks.IApiAuthTestHooks>();
@@ -24,48 +24,27 @@ internal static class GatewayAuthorizersFactory
         var jwt = new Dictionary<string, JwtAuthorizer>(StringComparer.Ordinal);
         var custom = new List<CustomAuthorizerRegistration>();
         var tokenHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var baseDirectory = options.BaseDirectory ?? contentRoot;
         var meter = services.GetRequiredService<ApiAuthMetrics>().Meter;
         var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var jwksLogger = loggers.CreateLogger<JwksSource>();
 
-        foreach (var (name, authorizer) in options.Authorizers)
+        foreach (var (name, authorizer) in model.Authorizers)
         {
-            var where = authorizer.Source ?? $"ApiAuth:Authorizers:{name}";
             try
             {
-                switch (authorizer.Type.ToUpperInvariant())
+                if (authorizer.TokenHeader is { } header)
                 {
-                    case "COGNITO_USER_POOLS":
-                        if (string.IsNullOrWhiteSpace(authorizer.UserPoolId) || authorizer.AppClientIds.Count == 0)
-                        {
-                            errors.Add($"{where} needs UserPoolId and at least one AppClientIds entry.");
-                            continue;
-                        }
-                        AddTokenHeader(name, authorizer, tokenHeaders);
-                        cognito[name] = new CognitoUserPoolAuthorizer(
-                            new CognitoUserPoolAuthorizerOptions
-                            {
-                                UserPoolId = authorizer.UserPoolId, AppClientIds = [.. authorizer.AppClientIds], ResultTtl = TokenResultTtl(authorizer),
-                            },
-                            Keys(authorizer, baseDirectory, CognitoUserPoolAuthorizer.JwksUriFor(authorizer.UserPoolId), jwksClient, time, meter, jwksLogger, testHooks),
-                            time,
-                            meter);
+                    tokenHeaders[name] = header;
+                }
+                switch (authorizer.Kind)
+                {
+                    case AuthorizerKind.CognitoUserPools:
+                        cognito[name] = new CognitoUserPoolAuthorizer(authorizer.Cognito!, Keys(authorizer, jwksClient, time, meter, jwksLogger, testHooks), time, meter);
                         break;
-                    case "JWT":
-                        if (string.IsNullOrWhiteSpace(authorizer.Issuer) || authorizer.Audiences.Count == 0)
-                        {
-                            errors.Add($"{where} needs Issuer and at least one Audiences entry.");
-                            continue;
-                        }
-                        AddTokenHeader(name, authorizer, tokenHeaders);
-                        jwt[name] = new JwtAuthorizer(
-                            new JwtAuthorizerOptions { Issuer = authorizer.Issuer, Audiences = [.. authorizer.Audiences], ResultTtl = TokenResultTtl(authorizer) },
-                            Keys(authorizer, baseDirectory, JwtAuthorizer.JwksUriFor(authorizer.Issuer), jwksClient, time, meter, jwksLogger, testHooks),
-                            time,
-                            meter);
+                    case AuthorizerKind.Jwt:
+                        jwt[name] = new JwtAuthorizer(authorizer.Jwt!, Keys(authorizer, jwksClient, time, meter, jwksLogger, testHooks), time, meter);
                         break;
-                    case "TOKEN" or "REQUEST":
+                    default:
                         var implementation = services.GetKeyedService<ICustomAuthorizer>(name);
                         if (testHooks is not null)
                         {
@@ -73,25 +52,19 @@ internal static class GatewayAuthorizersFactory
                         }
                         if (implementation is null)
                         {
-                            errors.Add($"{where} is a {authorizer.Type} authorizer named '{name}', but no implementation is registered under that name: call AddApiAuth(...).AddCustomAuthorizer<T>(\"{name}\").");
+                            errors.Add($"{authorizer.Origin} is a {authorizer.Custom!.Type.ToString().ToUpperInvariant()} authorizer named '{name}', but no implementation is registered under that name: call AddApiAuth(...).AddCustomAuthorizer<T>(\"{name}\").");
                             continue;
                         }
-                        var definition = authorizer.Type.Equals("TOKEN", StringComparison.OrdinalIgnoreCase)
-                            ? CustomAuthorizerDefinition.Token(name, authorizer.IdentitySource ?? "method.request.header.Authorization", authorizer.IdentityValidationExpression, authorizer.ResultTtlInSeconds)
-                            : CustomAuthorizerDefinition.Request(name, authorizer.IdentitySource ?? "", authorizer.ResultTtlInSeconds);
-                        custom.Add(new CustomAuthorizerRegistration(definition, implementation));
-                        break;
-                    default:
-                        errors.Add($"{where}:Type must be COGNITO_USER_POOLS, JWT, TOKEN or REQUEST, got '{authorizer.Type}'.");
+                        custom.Add(new CustomAuthorizerRegistration(authorizer.Custom!, implementation));
                         break;
                 }
             }
-            catch (Exception exception) when (exception is ArgumentException or IOException or FormatException or InvalidOperationException)
+            catch (Exception exception) when (exception is ArgumentException or IOException or FormatException or InvalidOperationException or UnauthorizedAccessException)
             {
-                errors.Add($"{where}: {exception.Message}");
+                errors.Add($"{authorizer.Origin}: {exception.Message}");
             }
         }
-        foreach (var name in services.GetServices<CustomAuthorizerName>().Select(n => n.Name).Where(n => !options.Authorizers.ContainsKey(n)))
+        foreach (var name in services.GetServices<CustomAuthorizerName>().Select(n => n.Name).Where(n => !model.Authorizers.ContainsKey(n)))
         {
             errors.Add($"A custom authorizer is registered as '{name}', but ApiAuth:Authorizers has no '{name}' entry saying its Type (TOKEN or REQUEST) and IdentitySource.");
         }
@@ -100,48 +73,17 @@ internal static class GatewayAuthorizersFactory
             throw new OptionsValidationException(ApiAuthDefaults.ConfigurationSection, typeof(ApiAuthOptions), errors);
         }
 
-        var api = new RestApiReference(options.Region, options.AccountId, options.ApiId);
-        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(api), time, meter: meter, logger: loggers.CreateLogger<CustomAuthorizerInvoker>());
+        var invoker = custom.Count == 0 ? null : new CustomAuthorizerInvoker(custom, new EngineAuthorizerPolicyCompiler(model.Api), time, meter: meter, logger: loggers.CreateLogger<CustomAuthorizerInvoker>());
         return new GatewayAuthorizers(cognito, jwt, invoker, custom.Select(c => c.Definition.Name),
-            new CustomAuthorizerRequestContext { AccountId = options.AccountId, ApiId = options.ApiId, Stage = options.Stage },
+            new CustomAuthorizerRequestContext { AccountId = model.Api.AccountId, ApiId = model.Api.ApiId, Stage = model.Stage },
             tokenHeaders);
     }
 
-    // A token authorizer's identity source must be one header (API Gateway allows nothing else for Cognito).
-    private static void AddTokenHeader(string name, AuthorizerOptions authorizer, Dictionary<string, string> tokenHeaders)
+    private static JwksSource Keys(ApiAuthorizer authorizer, HttpClient client, TimeProvider time, Meter meter, ILogger logger, TestHooks.IApiAuthTestHooks? testHooks)
     {
-        if (string.IsNullOrWhiteSpace(authorizer.IdentitySource))
-        {
-            return;
-        }
-        var source = IdentitySource.Parse(authorizer.IdentitySource.Trim());
-        if (source.Kind != IdentitySourceKind.Header)
-        {
-            throw new ArgumentException($"IdentitySource of a {authorizer.Type} authorizer must be method.request.header.<name>, got '{authorizer.IdentitySource}'.");
-        }
-        tokenHeaders[name] = source.Name;
-    }
-
-    // The same range and message as a TOKEN/REQUEST authorizer's TTL; 0 turns the Cognito/JWT result cache off.
-    private static TimeSpan TokenResultTtl(AuthorizerOptions authorizer) =>
-        authorizer.ResultTtlInSeconds is >= 0 and <= 3600
-            ? TimeSpan.FromSeconds(authorizer.ResultTtlInSeconds)
-            : throw new ArgumentOutOfRangeException("ResultTtlInSeconds", authorizer.ResultTtlInSeconds, "The result TTL must be between 0 and 3600 seconds (0 turns caching off).");
-
-    private static JwksSource Keys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger, TestHooks.IApiAuthTestHooks? testHooks)
-    {
-        var keys = AppKeys(authorizer, baseDirectory, defaultUri, client, time, meter, logger);
+        var keys = authorizer.JwksFile is { } file ? JwksSource.FromFile(file) : JwksSource.FromUri(authorizer.JwksUri!, client, time, meter, logger);
         // The kit's keys first: its kids are its own, and an offline test then never waits on the issuer's endpoint.
         return testHooks is null ? keys : JwksSource.Combine(testHooks.SigningKeys, keys);
-    }
-
-    private static JwksSource AppKeys(AuthorizerOptions authorizer, string baseDirectory, Uri defaultUri, HttpClient client, TimeProvider time, Meter meter, ILogger logger)
-    {
-        if (!string.IsNullOrWhiteSpace(authorizer.JwksFile))
-        {
-            return JwksSource.FromFile(Path.Combine(baseDirectory, authorizer.JwksFile));
-        }
-        return JwksSource.FromUri(string.IsNullOrWhiteSpace(authorizer.JwksUri) ? defaultUri : new Uri(authorizer.JwksUri), client, time, meter, logger);
     }
 }
 

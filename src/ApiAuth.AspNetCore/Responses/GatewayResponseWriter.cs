@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ApiAuth.AspNetCore.Configuration;
 using ApiAuth.Gateway;
+using ApiAuth.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace ApiAuth.AspNetCore.Responses;
@@ -10,7 +11,7 @@ namespace ApiAuth.AspNetCore.Responses;
 /// Writes API Gateway's gateway responses: status, <c>x-amzn-ErrorType</c>, <c>{"message": ...}</c>, with the
 /// user's per-type overrides (status, headers, body template) applied as API Gateway applies them.
 /// </summary>
-internal sealed class GatewayResponseWriter(ApiAuthOptions options)
+internal sealed class GatewayResponseWriter(ApiModelBuild build)
 {
     private const string DefaultTemplate = "{\"message\":$context.error.messageString}";
 
@@ -22,7 +23,8 @@ internal sealed class GatewayResponseWriter(ApiAuthOptions options)
             return;
         }
         var type = decision.ResponseType ?? GatewayResponseTypes.Default4xx;
-        options.GatewayResponses.TryGetValue(type, out var custom);
+        GatewayResponseOverride? custom = null;
+        build.Model?.GatewayResponses.TryGetValue(type, out custom);
         response.StatusCode = custom?.StatusCode ?? decision.StatusCode;
         response.ContentType = "application/json";
         if (decision.ErrorType is { } errorType)

@@ -20,48 +20,30 @@ internal sealed class ConfiguredRoutes
     private readonly FrozenDictionary<string, MethodAuthorization> _routes;
     private readonly ConcurrentDictionary<(Endpoint, MethodAuthorization), Endpoint> _replacements = new();
 
-    public ConfiguredRoutes(ApiAuthOptions options)
+    public ConfiguredRoutes(ApiAuthOptions options, ApiModelBuild build)
     {
         var routes = new Dictionary<string, MethodAuthorization>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var resources = new Dictionary<string, DefinitionResource>(StringComparer.Ordinal);
         HasDefinition = options.Definition is not null;
         PassThroughUnmatched = options.UnmatchedRoutes == ApiAuthOptions.UnmatchedRoutesPassThrough;
-        foreach (var (key, route) in options.Routes)
+        foreach (var route in build.Model?.Routes ?? [])
         {
-            var where = route.Source ?? $"ApiAuth:Routes:{key}";
-            var parts = key.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var method = parts.Length == 2 ? parts[0].ToUpperInvariant() : null;
-            var shape = parts.Length == 2 ? RouteShape.FromResourcePath(parts[1]) : null;
-            if (method is null || !Methods.Contains(method) || shape is null)
+            var routeKey = route.Method + " " + RouteShape.FromResourcePath(route.Path);
+            routes[routeKey] = route.Authorization;
+            keys[routeKey] = route.Origin;
+            if (!resources.TryGetValue(route.Path, out var resource))
             {
-                Problems.Add($"{where}: a route is 'METHOD /path' with METHOD one of {string.Join(", ", Methods)} and a path such as /pets/{{id}} or /files/{{proxy+}}.");
-                continue;
+                resources[route.Path] = resource = new DefinitionResource(route.Path);
             }
-            if (Authorization(route, where, options) is not { } authorization)
-            {
-                continue;
-            }
-            var routeKey = method + " " + shape;
-            if (!keys.TryAdd(routeKey, key))
-            {
-                Problems.Add($"{where} and ApiAuth:Routes:{keys[routeKey]} are the same route.");
-                continue;
-            }
-            routes[routeKey] = authorization;
-            var path = parts[1].Trim();
-            if (!resources.TryGetValue(path, out var resource))
-            {
-                resources[path] = resource = new DefinitionResource(path);
-            }
-            resource.Methods[method] = authorization;
+            resource.Methods[route.Method] = route.Authorization;
         }
         _routes = routes.ToFrozenDictionary(StringComparer.Ordinal);
         _configuredKeys = keys;
         _resources = [.. resources.Values];
     }
 
-    // Normalised route key ("GET /PETS/{}") → the key as configured, to name it in errors.
+    // Normalised route key ("GET /PETS/{}") → where the route was declared, to name it in errors.
     private readonly Dictionary<string, string> _configuredKeys;
 
     /// <summary>
@@ -82,7 +64,7 @@ internal sealed class ConfiguredRoutes
             present.Add("ANY " + shape);
         }
         return _configuredKeys.Where(pair => !present.Contains(pair.Key))
-            .Select(pair => $"ApiAuth:Routes:{pair.Value} matches no endpoint of the app: check its method and path.");
+            .Select(pair => $"{pair.Value} matches no endpoint of the app: check its method and path.");
     }
 
     private readonly DefinitionResource[] _resources;
@@ -189,9 +171,6 @@ internal sealed class ConfiguredRoutes
         }
     }
 
-    /// <summary>What is wrong with the configured routes; the app does not start with any.</summary>
-    public List<string> Problems { get; } = [];
-
     /// <summary>Whether any route is configured.</summary>
     public bool IsEmpty => _routes.Count == 0;
 
@@ -233,44 +212,4 @@ internal sealed class ConfiguredRoutes
 
     private static bool Same(MethodAuthorization a, MethodAuthorization b) =>
         a.Type == b.Type && a.AuthorizerName == b.AuthorizerName && a.RequiredScopes.SequenceEqual(b.RequiredScopes) && a.ApiKeyRequired == b.ApiKeyRequired;
-
-    private MethodAuthorization? Authorization(RouteAuthorizationOptions route, string where, ApiAuthOptions options)
-    {
-        AuthorizationType? type = route.AuthorizationType.Trim().ToUpperInvariant() switch
-        {
-            "NONE" => AuthorizationType.None,
-            "AWS_IAM" => AuthorizationType.AwsIam,
-            "COGNITO_USER_POOLS" => AuthorizationType.CognitoUserPools,
-            "CUSTOM" => AuthorizationType.Custom,
-            _ => null,
-        };
-        if (type is not { } known)
-        {
-            Problems.Add($"{where}:AuthorizationType must be NONE, AWS_IAM, COGNITO_USER_POOLS or CUSTOM, got '{route.AuthorizationType}'.");
-            return null;
-        }
-        var needsAuthorizer = known is AuthorizationType.CognitoUserPools or AuthorizationType.Custom;
-        if (needsAuthorizer != !string.IsNullOrWhiteSpace(route.Authorizer))
-        {
-            Problems.Add(needsAuthorizer
-                ? $"{where}:Authorizer is required for {route.AuthorizationType}: name an entry of ApiAuth:Authorizers."
-                : $"{where}:Authorizer does not apply to {route.AuthorizationType}.");
-            return null;
-        }
-        if (route.AuthorizationScopes.Count > 0 && known != AuthorizationType.CognitoUserPools)
-        {
-            Problems.Add($"{where}:AuthorizationScopes apply only to COGNITO_USER_POOLS.");
-            return null;
-        }
-        if (needsAuthorizer)
-        {
-            string[] kinds = known == AuthorizationType.Custom ? ["TOKEN", "REQUEST"] : ["COGNITO_USER_POOLS", "JWT"];
-            if (!options.Authorizers.TryGetValue(route.Authorizer!, out var authorizer) || !kinds.Contains(authorizer.Type.Trim(), StringComparer.OrdinalIgnoreCase))
-            {
-                Problems.Add($"{where}:Authorizer '{route.Authorizer}' must name a {string.Join(" or ", kinds)} entry of ApiAuth:Authorizers.");
-                return null;
-            }
-        }
-        return new MethodAuthorization(known, needsAuthorizer ? route.Authorizer : null, [.. route.AuthorizationScopes]) { ApiKeyRequired = route.ApiKeyRequired };
-    }
 }

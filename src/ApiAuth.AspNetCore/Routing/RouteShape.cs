@@ -10,47 +10,7 @@ namespace ApiAuth.AspNetCore.Routing;
 internal static class RouteShape
 {
     /// <summary>The shape of an API Gateway resource path, or null when it is not one.</summary>
-    public static string? FromResourcePath(string path)
-    {
-        if (!path.StartsWith('/'))
-        {
-            return null;
-        }
-        var segments = path.Trim('/').Split('/');
-        if (segments is [""])
-        {
-            return "/";
-        }
-        var shape = new List<string>(segments.Length);
-        foreach (var segment in segments)
-        {
-            if (segment.Length == 0 || segment.Contains('*'))
-            {
-                return null;
-            }
-            if (segment.StartsWith('{') && segment.EndsWith('}'))
-            {
-                var name = segment[1..^1];
-                var greedy = name.EndsWith('+');
-                if (greedy)
-                {
-                    name = name[..^1];
-                }
-                if (name.Length == 0 || name.AsSpan().ContainsAny("{}/+"))
-                {
-                    return null;
-                }
-                shape.Add(greedy ? "{+}" : "{}");
-                continue;
-            }
-            if (segment.AsSpan().ContainsAny("{}"))
-            {
-                return null;
-            }
-            shape.Add(segment.ToUpperInvariant());
-        }
-        return "/" + string.Join('/', shape);
-    }
+    public static string? FromResourcePath(string path) => ApiAuth.Model.RouteKey.Shape(path);
 
     /// <summary>The shape of an endpoint's route pattern.</summary>
     public static string FromPattern(RoutePattern pattern)

@@ -1,4 +1,5 @@
 using ApiAuth.Arns;
+using ApiAuth.Model;
 using ApiAuth.Policies.Compilation;
 using ApiAuth.Policies.Evaluation;
 using ApiAuth.SigV4;
@@ -23,21 +24,41 @@ public sealed class ApiGateway
     private readonly IGatewayAuthorizers? _authorizers;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the pipeline.</summary>
+    /// <summary>Builds the pipeline of a checked API model.</summary>
+    /// <param name="model">The API, from <see cref="ApiModelBuilder"/>.</param>
+    /// <param name="authorizers">The model's authorizers with their implementations; null when it has none.</param>
+    /// <param name="moreCredentials">Callers asked for after the model's own (a database, a test kit); null for none.</param>
+    /// <param name="usagePlans">The API keys and usage plans; null when the API has none.</param>
+    /// <param name="timeProvider">The clock; null for the system clock.</param>
+    /// <returns>The pipeline.</returns>
+    public static ApiGateway Create(ApiModel model, IGatewayAuthorizers? authorizers = null, ICredentialStore? moreCredentials = null, UsagePlanEnforcer? usagePlans = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ICredentialStore store = new InMemoryCredentialStore(model.Credentials);
+        if (moreCredentials is not null)
+        {
+            store = new ChainedCredentialStore(store, moreCredentials);
+        }
+        var verifier = new SigV4Verifier(store, model.Signing, timeProvider);
+        return new ApiGateway(model.Api, model.Stage, verifier, model.ResourcePolicy, authorizers, timeProvider, model.Callers) { UsagePlanEnforcer = usagePlans };
+    }
+
+    /// <summary>Creates the pipeline from its parts (tests and benchmarks; users start from an <see cref="ApiModel"/>).</summary>
     /// <param name="api">Region, account and API id.</param>
     /// <param name="stage">The stage name in method ARNs, e.g. <c>prod</c>.</param>
     /// <param name="verifier">The SigV4 verifier for AWS_IAM methods; null when the API has none.</param>
     /// <param name="resourcePolicy">The API's resource policy, or null.</param>
     /// <param name="authorizers">Cognito and custom authorizers by name; null when the API has none.</param>
     /// <param name="timeProvider">The clock for condition keys; null for the system clock.</param>
-    public ApiGateway(RestApiReference api, string stage, SigV4Verifier? verifier, CompiledPolicy? resourcePolicy, IGatewayAuthorizers? authorizers = null, TimeProvider? timeProvider = null)
+    /// <param name="callers">Identity policies compiled already; null to compile on first use.</param>
+    internal ApiGateway(RestApiReference api, string stage, SigV4Verifier? verifier, CompiledPolicy? resourcePolicy, IGatewayAuthorizers? authorizers = null, TimeProvider? timeProvider = null, IdentityPolicyCache? callers = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrWhiteSpace(stage);
         _stagePrefix = MethodArn.StagePrefix(api, stage);
         _verifier = verifier;
         _resourcePolicy = resourcePolicy;
-        _identityPolicies = new IdentityPolicyCache(api);
+        _identityPolicies = callers ?? new IdentityPolicyCache(api);
         _authorizers = authorizers;
         _time = timeProvider ?? TimeProvider.System;
     }

@@ -94,9 +94,12 @@ public sealed class DefinitionBindingTests
     [TestCase("PUT", "/pets", null)]
     public void Requests_match_the_most_specific_resource_then_its_method(string method, string path, string? expected)
     {
-        var routes = new ConfiguredRoutes(Bound());
+        // The export names the pool; its app client ids come from the settings beside it.
+        var options = Bound(o => o.Authorizers["cognito-pool"] = new AuthorizerOptions { AppClientIds = { "client" } });
+        var build = ApiModelBinding.Build(options, AppContext.BaseDirectory);
+        var routes = new ConfiguredRoutes(options, build);
 
-        Assert.That(routes.Problems, Is.Empty);
+        Assert.That(build.Problems, Is.Empty);
         Assert.That(routes.Match(method, path)?.Type.ToString(), Is.EqualTo(expected));
     }
 
@@ -108,7 +111,7 @@ public sealed class DefinitionBindingTests
         options.Routes["GET /pets/{id}"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" };
         options.Routes["GET /pets/mine"] = new RouteAuthorizationOptions { AuthorizationType = "AWS_IAM" };
         options.Routes["ANY /pets/mine"] = new RouteAuthorizationOptions { AuthorizationType = "NONE" };
-        var routes = new ConfiguredRoutes(options);
+        var routes = new ConfiguredRoutes(options, ApiModelBinding.Build(options, AppContext.BaseDirectory));
 
         Assert.That(routes.Match("GET", "/pets/mine")!.Type, Is.EqualTo(AuthorizationType.AwsIam), "the method before ANY");
         Assert.That(routes.Match("POST", "/pets/mine")!.Type, Is.EqualTo(AuthorizationType.None), "ANY for other methods");

@@ -30,6 +30,22 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signingKeys);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        var region = Validate(options);
+        _appClientIds = options.AppClientIds.ToHashSet(StringComparer.Ordinal);
+        Issuer = $"https://cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
+        // Cognito's newer issuer host; AWS's aws-jwt-verify accepts both for the same pool.
+        var newerIssuer = $"https://issuer-cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
+        _tokens = new TokenAuthorization(
+            new JwtValidator([Issuer, newerIssuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize),
+            new TokenResultCache(Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
+                signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter)),
+            Decide);
+    }
+
+    /// <summary>Checks options as the constructor does, so a model can be checked before any key is fetched.</summary>
+    /// <returns>The pool's region.</returns>
+    internal static string Validate(CognitoUserPoolAuthorizerOptions options)
+    {
         var region = RegionOf(options.UserPoolId);
         if (options.Region is not null && options.Region != region)
         {
@@ -42,15 +58,7 @@ public sealed partial class CognitoUserPoolAuthorizer : IDisposable
         }
 
         JwtAuthorizerOptions.CheckResultTtl(options.ResultTtl);
-        _appClientIds = options.AppClientIds.ToHashSet(StringComparer.Ordinal);
-        Issuer = $"https://cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
-        // Cognito's newer issuer host; AWS's aws-jwt-verify accepts both for the same pool.
-        var newerIssuer = $"https://issuer-cognito-idp.{region}.amazonaws.com/{options.UserPoolId}";
-        _tokens = new TokenAuthorization(
-            new JwtValidator([Issuer, newerIssuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize),
-            new TokenResultCache(Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
-                signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter)),
-            Decide);
+        return region;
     }
 
     /// <summary>The pool's issuer, <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>

@@ -26,6 +26,18 @@ public sealed class JwtAuthorizer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(signingKeys);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        Validate(options);
+        _audiences = options.Audiences.ToHashSet(StringComparer.Ordinal);
+        _tokens = new TokenAuthorization(
+            new JwtValidator([options.Issuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize),
+            new TokenResultCache(options.Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
+                signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter)),
+            Decide);
+    }
+
+    /// <summary>Checks options as the constructor does, so a model can be checked before any key is fetched.</summary>
+    internal static void Validate(JwtAuthorizerOptions options)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Issuer);
         if (options.Audiences is null || options.Audiences.Count == 0)
         {
@@ -33,12 +45,6 @@ public sealed class JwtAuthorizer : IDisposable
         }
 
         JwtAuthorizerOptions.CheckResultTtl(options.ResultTtl);
-        _audiences = options.Audiences.ToHashSet(StringComparer.Ordinal);
-        _tokens = new TokenAuthorization(
-            new JwtValidator([options.Issuer], signingKeys, timeProvider, options.ClockSkew, options.MaximumTokenSize),
-            new TokenResultCache(options.Issuer, options.ResultTtl, options.ResultCacheEntryLimit, options.ResultCacheByteLimit,
-                signingKeys, timeProvider, options.ClockSkew, AuthorizerMetrics.For(meter)),
-            Decide);
     }
 
     /// <summary>Number of token results held in the result cache.</summary>

@@ -1,8 +1,6 @@
-using ApiAuth.SigV4.Credentials;
+namespace ApiAuth.SigV4.Credentials;
 
-namespace ApiAuth.AspNetCore.TestHooks;
-
-/// <summary>The app's credentials first, then a test kit's: a kit caller can never shadow an app key id.</summary>
+/// <summary>The API's own credentials first, then another store's (a test kit's, an app's): the second can never shadow a key id of the first.</summary>
 internal sealed class ChainedCredentialStore(ICredentialStore first, ICredentialStore second) : ICredentialStore
 {
     public async ValueTask<AccessKeyCredential?> FindAsync(string accessKeyId, CancellationToken cancellationToken = default) =>

@@ -15,8 +15,6 @@ namespace ApiAuth.AspNetCore.Routing;
 /// </summary>
 internal sealed class ConfiguredRoutes
 {
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY"];
-
     private readonly FrozenDictionary<string, MethodAuthorization> _routes;
     private readonly ConcurrentDictionary<(Endpoint, MethodAuthorization), Endpoint> _replacements = new();
 
@@ -57,7 +55,7 @@ internal sealed class ConfiguredRoutes
         {
             var shape = RouteShape.FromPattern(endpoint.RoutePattern);
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-            foreach (var method in methods is { Count: > 0 } ? methods : Methods)
+            foreach (var method in methods is { Count: > 0 } ? methods : ApiAuth.Model.RouteKey.Methods)
             {
                 present.Add(method.ToUpperInvariant() + " " + shape);
             }
